@@ -1,0 +1,152 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { DataSource } from 'typeorm';
+import { Limits } from '@cabinet/shared-types';
+import type { Config } from './config';
+import { AuditService } from './modules/audit';
+import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
+import { CustomersService, customerRoutes } from './modules/customers';
+import { healthRoutes } from './modules/health/routes';
+import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
+import type { Clock } from './platform/clock';
+import { AppError, errorHandler, notFoundHandler } from './platform/errors';
+import { createLogger } from './platform/logger';
+import { buildOpenApi } from './platform/openapi';
+import { OtpService } from './platform/otp/otp.service';
+import { RateCounter } from './platform/rate-limit';
+import { registerRoutes, type RouteSpec } from './platform/routes';
+
+export interface AppDeps {
+  config: Config;
+  ds: DataSource;
+  clock: Clock;
+  logger?: Logger;
+  sms?: SmsTransport;
+  mail?: MailTransport;
+  captcha?: CaptchaProvider;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Wires the services. Tests and QA suites use these to arrange data the way the product would. */
+export function createServices(deps: AppDeps) {
+  const { ds, clock, config } = deps;
+  const outbox = new OutboxOnlyTransport();
+  const rate = new RateCounter(ds, clock);
+  const audit = new AuditService(clock);
+  const notifications = new NotificationsService(ds, clock, deps.sms ?? outbox, deps.mail ?? outbox);
+  const otp = new OtpService(clock, config.jwtSecret);
+  const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
+  const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
+  const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
+  return { rate, audit, notifications, otp, customers, auth };
+}
+
+/** The route table: what Express serves and what the OpenAPI document describes. */
+export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
+  const { config } = deps;
+  return [
+    ...healthRoutes(deps.ds, deps.clock, config.version),
+    ...authRoutes(s.auth, s.rate, {
+      secureCookies: config.env === 'production',
+      authPerMinute: config.rateLimit.authPerMinute,
+      otpPerMinute: config.rateLimit.otpPerMinute,
+    }),
+    ...customerRoutes(s.customers),
+    ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
+  ];
+}
+
+/** Builds the Express app. Does not listen: main.ts does, tests hand it to supertest. */
+export function createApp(deps: AppDeps & { services?: Services }): Express {
+  const { config } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const services = deps.services ?? createServices(deps);
+  const routes = routeTable(deps, services);
+  const openapi = buildOpenApi(routes, {
+    title: 'Cabinet API',
+    version: config.version,
+    serverUrl: '/api/v1',
+    description:
+      'Self-service personal cabinet. JSON, camelCase; money is integer kopecks; errors are RFC 9457 problem+json with a stable `code`; ' +
+      'lists are cursor pages `{ items, nextCursor }`. Sign in with POST /auth/login and send `Authorization: Bearer <accessToken>`.',
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }) },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.use('/api', cors({ origin: config.corsOrigin, credentials: true, maxAge: 600 }));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', express.json({ limit: Limits.requestBodyMaxBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', (req: Request, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
+      return next(new AppError('unsupported_media_type', 415, 'Send the body as JSON (Content-Type: application/json).'));
+    }
+    next();
+  });
+  app.use(cookieParser());
+
+  const api = express.Router();
+  registerRoutes(api, routes, (req, spec) => (spec.auth === 'public' ? Promise.resolve(null) : services.auth.authenticate(req.get('authorization'), spec)));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/api/v1', api);
+  app.use('/api/docs', swaggerUi.serveFiles(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }), swaggerUi.setup(undefined, {
+    customSiteTitle: 'Cabinet API',
+    swaggerOptions: { url: '/api/v1/openapi.json', persistAuthorization: true },
+  }));
+  app.use('/api', notFoundHandler);
+
+  const index = path.join(config.webDist, 'index.html');
+  if (config.serveWeb && existsSync(index)) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+function immutableAssets(res: express.Response, file: string): void {
+  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

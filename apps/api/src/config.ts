@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, whether we run from src/ (tsx, jest) or dist/ (node). */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const FEATURES = ['mobile', 'internet', 'loans', 'bonus'] as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CORS_ORIGIN: z.string().default('http://localhost:5173'),
+  SERVE_WEB: bool.default(true),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().default('loopback'),
+  FEATURES: z
+    .string()
+    .default(FEATURES.join(','))
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(FEATURES))),
+  PASSWORD_RESET_REQUIRE_SURNAME: bool.default(false),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_OTP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  DEV_INBOX: bool.optional(),
+  SEED_DEMO: bool.default(true),
+  SMS_TRANSPORT: z.enum(['outbox']).default('outbox'),
+});
+
+export type Feature = (typeof FEATURES)[number];
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Null: start the embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  workers: number;
+  jwtSecret: string;
+  corsOrigin: string[];
+  serveWeb: boolean;
+  webDist: string;
+  logLevel: string;
+  trustProxy: string;
+  features: Feature[];
+  passwordResetRequiresSurname: boolean;
+  rateLimit: { authPerMinute: number; otpPerMinute: number };
+  devInbox: boolean;
+  seedDemo: boolean;
+  smsTransport: 'outbox';
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * The one reader of the environment. Fails fast naming the bad variable.
+ * Tests pass their own `env` object instead of touching process.env.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    workers: e.WORKERS ?? Math.max(1, cpus().length),
+    jwtSecret: e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR)),
+    corsOrigin: e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean),
+    serveWeb: e.SERVE_WEB,
+    webDist: path.resolve(e.WEB_DIST),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    features: e.FEATURES,
+    passwordResetRequiresSurname: e.PASSWORD_RESET_REQUIRE_SURNAME,
+    rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE },
+    devInbox: e.DEV_INBOX ?? !production,
+    seedDemo: e.SEED_DEMO,
+    smsTransport: e.SMS_TRANSPORT,
+    version: readVersion(),
+  };
+}
+
+/** Outside production a signing secret is made once and kept under the data folder, so every worker shares it. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim(); // another worker wrote it first
+  }
+}
+
+function readVersion(): string {
+  try {
+    return JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps', 'api', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: opts.poolSize ?? 10, application_name: 'cabinet-api' },
+  });
+}
+
+/** Connects and brings the schema up to date. Migrations always; synchronize never. */
+export async function openDatabase(url: string, opts: { poolSize?: number } = {}): Promise<DataSource> {
+  const ds = createDataSource(url, opts);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
+import { createApp, createServices } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase } from './db/data-source';
+import { resolveDatabase } from './db/database-url';
+import { systemClock } from './platform/clock';
+import { createLogger } from './platform/logger';
+import { demoLoginsText, isEmpty, seedDemo } from './seed/demo';
+
+/**
+ * Composition root. The primary process owns the database side (embedded PostgreSQL, migrations,
+ * first seed); then it serves itself (WORKERS=1) or forks one worker per core, which share the port.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (cluster.isWorker) {
+    await serve(config, logger);
+    return;
+  }
+
+  const db = await resolveDatabase(config, (m) => logger.info(m));
+  const ds = await openDatabase(db.url, { poolSize: 2 });
+  if (config.seedDemo && (await isEmpty(ds))) {
+    await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }));
+    logger.info('Seeded demo data');
+    console.log(`\nDemo logins (login, password):\n${demoLoginsText()}\n`);
+  }
+  await ds.destroy();
+
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    await server?.close();
+    await db.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  let server: { close(): Promise<void> } | undefined;
+  if (config.workers <= 1) {
+    server = await serve({ ...config, databaseUrl: db.url }, logger);
+  } else {
+    cluster.setupPrimary({ silent: false });
+    const fork = () => cluster.fork({ DATABASE_URL: db.url });
+    for (let i = 0; i < config.workers; i++) fork();
+    cluster.on('exit', (w, code, signal) => {
+      if (stopping) return;
+      logger.error({ pid: w.process.pid, code, signal }, 'worker died; starting another');
+      fork();
+    });
+    logger.info({ workers: config.workers, port: config.port }, 'started workers');
+  }
+  console.log(`Cabinet is running: http://localhost:${config.port}/  (API docs: http://localhost:${config.port}/api/docs)`);
+}
+
+async function serve(config: Config, logger: ReturnType<typeof createLogger>): Promise<{ close(): Promise<void> }> {
+  const ds = await openDatabase(config.databaseUrl!, { poolSize: 10 });
+  const app = createApp({ config, ds, clock: systemClock, logger });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.on('error', reject);
+  });
+  logger.info({ port: config.port, pid: process.pid }, 'listening');
+  const close = async () => {
+    await new Promise((r) => server.close(r));
+    await ds.destroy();
+  };
+  if (cluster.isWorker) process.on('SIGTERM', () => void close().then(() => process.exit(0)));
+  return { close };
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

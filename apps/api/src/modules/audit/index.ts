@@ -1,0 +1,1 @@
+export { AuditService, type AuditAction, type AuditInput } from './service';

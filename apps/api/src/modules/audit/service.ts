@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Clock } from '../../platform/clock';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export type AuditAction =
+  | 'login_succeeded'
+  | 'login_failed'
+  | 'login_locked'
+  | 'logout'
+  | 'password_changed'
+  | 'password_reset_requested'
+  | 'password_reset'
+  | 'session_revoked'
+  | 'refresh_token_reused'
+  | 'phone_change_requested'
+  | 'phone_changed'
+  | 'email_changed';
+
+export interface AuditInput {
+  action: AuditAction;
+  customerId?: string | null;
+  actorId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Security events and staff actions. Written in the caller's transaction, so it commits with the change it records. */
+export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
+  async record(em: EntityManager, input: AuditInput): Promise<void> {
+    await em.insert(AuditEntry, {
+      at: this.clock.now(),
+      action: input.action,
+      customerId: input.customerId ?? null,
+      actorId: input.actorId ?? input.customerId ?? null,
+      ip: input.ip ?? null,
+      details: input.details ?? {},
+    } as QueryDeepPartialEntity<AuditEntry>);
+  }
+}

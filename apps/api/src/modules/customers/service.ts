@@ -1,0 +1,217 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Limits, type CustomerRole, type CustomerView, type Gender, type PhoneChangeStartedResponse } from '@cabinet/shared-types';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import type { OtpService } from '../../platform/otp/otp.service';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
+import { formatPhone, normalizePhone } from '../../platform/phone';
+import type { RateCounter } from '../../platform/rate-limit';
+import type { AuditService } from '../audit';
+import type { NotificationsService } from '../notifications';
+import { Customer } from './entities/customer.entity';
+
+export interface NewCustomer {
+  phone: string;
+  password: string;
+  surname: string;
+  name: string;
+  patronymic?: string | null;
+  birthDate?: string | null;
+  gender?: Gender | null;
+  email?: string | null;
+  contractNumber?: string | null;
+  role?: CustomerRole;
+  mustChangePassword?: boolean;
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What sign-in needs of a customer, password hash included. Never leaves the services. */
+export type CustomerCredentials = Pick<Customer, 'id' | 'phone' | 'surname' | 'status' | 'role' | 'mustChangePassword' | 'passwordHash'>;
+
+/** The key failed sign-ins are counted under: the E.164 phone, or the contract number as typed (trimmed). */
+export function loginKey(login: string): string {
+  return normalizePhone(login) ?? `contract:${login.replace(/\s+/g, '').toLowerCase()}`;
+}
+
+export function toCustomerView(c: Customer): CustomerView {
+  return {
+    id: c.id,
+    phone: c.phone,
+    contractNumber: c.contractNumber,
+    surname: c.surname,
+    name: c.name,
+    patronymic: c.patronymic,
+    birthDate: c.birthDate,
+    gender: c.gender,
+    email: c.email,
+    status: c.status,
+    role: c.role,
+    mustChangePassword: c.mustChangePassword,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export class CustomersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly deps: { audit: AuditService; notifications: NotificationsService; otp: OtpService; rate: RateCounter },
+  ) {}
+
+  /** By phone in any common form or by contract number. */
+  async findCredentials(em: EntityManager, login: string): Promise<CustomerCredentials | null> {
+    const phone = normalizePhone(login);
+    const contract = login.replace(/\s+/g, '');
+    const qb = em
+      .getRepository(Customer)
+      .createQueryBuilder('c')
+      .addSelect('c.passwordHash')
+      .where('c.contract_number = :contract', { contract });
+    if (phone) qb.orWhere('c.phone = :phone', { phone });
+    return qb.orderBy('c.phone = :phone', 'DESC').setParameter('phone', phone ?? '').limit(1).getOne();
+  }
+
+  async findCredentialsById(em: EntityManager, id: string): Promise<CustomerCredentials | null> {
+    return em.getRepository(Customer).createQueryBuilder('c').addSelect('c.passwordHash').where('c.id = :id', { id }).getOne();
+  }
+
+  async getView(id: string): Promise<CustomerView> {
+    const c = await this.ds.getRepository(Customer).findOneBy({ id });
+    if (!c) throw AppError.notFound('The customer');
+    return toCustomerView(c);
+  }
+
+  /** Demo data, test factories and (later) the back office create customers here. */
+  async create(em: EntityManager, input: NewCustomer): Promise<Customer> {
+    const phone = normalizePhone(input.phone);
+    if (!phone) throw AppError.validation([{ field: 'phone', code: 'isPhone', message: 'phone must be a Russian phone number' }]);
+    const now = this.clock.now();
+    const row = em.create(Customer, {
+      phone,
+      contractNumber: input.contractNumber ?? null,
+      surname: input.surname,
+      name: input.name,
+      patronymic: input.patronymic ?? null,
+      birthDate: input.birthDate ?? null,
+      gender: input.gender ?? null,
+      email: input.email?.toLowerCase() ?? null,
+      passwordHash: await hashPassword(input.password),
+      status: 'active',
+      role: input.role ?? 'subscriber',
+      mustChangePassword: input.mustChangePassword ?? false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await em.insert(Customer, row);
+    } catch (err) {
+      throw uniqueViolation(err) ?? err;
+    }
+    return row;
+  }
+
+  async setPasswordHash(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await em.update(Customer, { id }, { passwordHash, mustChangePassword: false, updatedAt: this.clock.now() });
+  }
+
+  private async checkPassword(em: EntityManager, id: string, password: string): Promise<Customer> {
+    const c = await em.getRepository(Customer).createQueryBuilder('c').addSelect('c.passwordHash').where('c.id = :id', { id }).getOne();
+    if (!c) throw AppError.notFound('The customer');
+    if (!(await verifyPassword(c.passwordHash, password))) {
+      throw new AppError('wrong_password', 400, 'The password is wrong.', {
+        errors: [{ field: 'password', code: 'wrong_password', message: 'The password is wrong.' }],
+      });
+    }
+    return c;
+  }
+
+  async changeEmail(customerId: string, input: { password: string; email: string | null }, meta: RequestMeta): Promise<CustomerView> {
+    const email = input.email?.trim().toLowerCase() ?? null;
+    const view = await this.ds.transaction(async (em) => {
+      const c = await this.checkPassword(em, customerId, input.password);
+      try {
+        await em.update(Customer, { id: customerId }, { email, updatedAt: this.clock.now() });
+      } catch (err) {
+        throw uniqueViolation(err) ?? err;
+      }
+      await this.deps.audit.record(em, { action: 'email_changed', customerId, ip: meta.ip, details: { from: c.email, to: email } });
+      return toCustomerView({ ...c, email });
+    });
+    return view;
+  }
+
+  /** Step 1 of a phone change: password again, then a code to the NEW phone. */
+  async startPhoneChange(customerId: string, input: { password: string; phone: string }, meta: RequestMeta): Promise<PhoneChangeStartedResponse> {
+    const phone = normalizePhone(input.phone);
+    if (!phone) throw AppError.validation([{ field: 'phone', code: 'isPhone', message: 'phone must be a Russian mobile number, e.g. +7 921 000-00-00' }]);
+    const msgIds: string[] = [];
+    await this.ds.transaction(async (em) => {
+      const c = await this.checkPassword(em, customerId, input.password);
+      if (c.phone === phone) throw AppError.validation([{ field: 'phone', code: 'samePhone', message: 'This is already your phone number.' }]);
+      if (await em.getRepository(Customer).existsBy({ phone })) {
+        throw new AppError('phone_taken', 409, 'This phone number belongs to another customer.');
+      }
+      const hit = await this.deps.rate.hit(`otp-resend:phone_change:${customerId}`, Limits.otpResendSeconds * 1000);
+      if (hit.hits > 1) {
+        const retryAfter = this.deps.rate.retryAfter(hit.resetAt);
+        throw new AppError('otp_resend_too_soon', 429, `A code was sent recently; ask again in ${retryAfter} s.`, { retryAfter }, { 'Retry-After': String(retryAfter) });
+      }
+      const code = await this.deps.otp.issue(em, { customerId, purpose: 'phone_change', target: phone });
+      msgIds.push(
+        await this.deps.notifications.enqueue(em, {
+          channel: 'sms',
+          to: phone,
+          customerId,
+          body: `Код подтверждения нового номера: ${code}. Никому не сообщайте его. Действует 5 минут.`,
+        }),
+      );
+      await this.deps.audit.record(em, { action: 'phone_change_requested', customerId, ip: meta.ip, details: { to: phone } });
+    });
+    await this.deps.notifications.deliver(msgIds);
+    return { phone, resendAfter: Limits.otpResendSeconds, codeTtl: Limits.otpTtlSeconds };
+  }
+
+  /** Step 2: the code from the new phone; the old phone is told. */
+  async confirmPhoneChange(customerId: string, code: string, meta: RequestMeta): Promise<CustomerView> {
+    const msgIds: string[] = [];
+    const result = await this.ds.transaction(async (em) => {
+      const check = await this.deps.otp.check(em, { customerId, purpose: 'phone_change', code });
+      if (!check.ok) return check;
+      const c = await em.getRepository(Customer).findOneByOrFail({ id: customerId });
+      const newPhone = check.code.target;
+      try {
+        await em.update(Customer, { id: customerId }, { phone: newPhone, updatedAt: this.clock.now() });
+      } catch (err) {
+        throw uniqueViolation(err) ?? err;
+      }
+      msgIds.push(
+        await this.deps.notifications.enqueue(em, {
+          channel: 'sms',
+          to: c.phone,
+          customerId,
+          body: `Номер для входа в личный кабинет изменён на ${formatPhone(newPhone)}. Если это были не вы, позвоните нам.`,
+        }),
+      );
+      await this.deps.audit.record(em, { action: 'phone_changed', customerId, ip: meta.ip, details: { from: c.phone, to: newPhone } });
+      return { ok: true as const, view: toCustomerView({ ...c, phone: newPhone }) };
+    });
+    if (!result.ok) throw result.error;
+    await this.deps.notifications.deliver(msgIds);
+    return result.view;
+  }
+}
+
+/** Maps a unique-key violation of `customers` to the problem a person understands. */
+function uniqueViolation(err: unknown): AppError | null {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.driverError?.code ?? e.code;
+  const constraint = e.driverError?.constraint ?? e.constraint ?? '';
+  if (code !== '23505') return null;
+  if (constraint.includes('email')) return new AppError('email_taken', 409, 'This e-mail belongs to another customer.');
+  if (constraint.includes('phone')) return new AppError('phone_taken', 409, 'This phone number belongs to another customer.');
+  return new AppError('conflict', 409, 'Such a customer already exists.');
+}

@@ -1,0 +1,28 @@
+/** A message on its way out. */
+export interface OutgoingMessage {
+  id: string;
+  to: string;
+  subject?: string | null;
+  body: string;
+}
+
+/** An SMS gateway. The real adapter posts to the provider; the outbox transport keeps messages for the dev inbox. */
+export interface SmsTransport {
+  readonly name: string;
+  send(msg: OutgoingMessage): Promise<void>;
+}
+
+/** E-mail (nodemailer SMTP in a real deployment). */
+export interface MailTransport {
+  readonly name: string;
+  send(msg: OutgoingMessage): Promise<void>;
+}
+
+/**
+ * The local stand-in: delivery is the outbox row itself, read by `/dev/inbox`.
+ * It never fails, like a gateway that accepted the message.
+ */
+export class OutboxOnlyTransport implements SmsTransport, MailTransport {
+  readonly name = 'outbox';
+  async send(): Promise<void> {}
+}

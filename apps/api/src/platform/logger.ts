@@ -1,0 +1,22 @@
+import pino, { type Logger } from 'pino';
+
+/** Structured logs without secrets: tokens, cookies, passwords, codes and captcha answers are redacted. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.code',
+        '*.accessToken',
+        '*.refreshToken',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

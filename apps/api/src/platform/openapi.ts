@@ -1,0 +1,174 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { RouteSpec, SchemaRef } from './routes';
+
+type Schema = Record<string, unknown>;
+
+const PROBLEM_SCHEMA: Schema = {
+  type: 'object',
+  description: 'RFC 9457 problem details. `code` is stable; switch on it.',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', examples: ['validation_failed'] },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'code', 'message'],
+        properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    lockedUntil: { type: 'string', format: 'date-time' },
+    attemptsLeft: { type: 'integer' },
+    retryAfter: { type: 'integer' },
+    captcha: {
+      type: 'object',
+      properties: { id: { type: 'string' }, image: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+    },
+  },
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input (`validation_failed`, `malformed_json`, …)',
+  401: 'Not signed in, or the token or session is no longer valid',
+  403: 'Not allowed (`password_change_required`, `forbidden`, …)',
+  404: 'Not found (also when it is not yours)',
+  409: 'Conflict',
+  413: 'Body too large',
+  415: 'Body is not JSON',
+  423: 'Locked',
+  428: 'Captcha required',
+  429: 'Too many requests; see `Retry-After`',
+};
+
+function ref(name: string) {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  description: string;
+  serverUrl: string;
+}
+
+/** Builds the OpenAPI 3.1 document from the same route table that Express serves. */
+export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
+  const generated = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage as never,
+  }) as Record<string, Schema>;
+  const schemas: Record<string, Schema> = { Problem: PROBLEM_SCHEMA };
+  const useSchema = (name: string) => {
+    if (!generated[name]) throw new Error(`OpenAPI: no schema for ${name} (does it have validation decorators?)`);
+    schemas[name] = generated[name];
+    return ref(name);
+  };
+  const schemaOf = (s: SchemaRef) => ('schema' in s && typeof s !== 'function' ? s.schema : useSchema((s as { name: string }).name));
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const parameters: unknown[] = [];
+    for (const [where, dto] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
+      if (!dto) continue;
+      const s = generated[dto.name] as { properties?: Record<string, Schema>; required?: string[] } | undefined;
+      for (const [name, schema] of Object.entries(s?.properties ?? {})) {
+        const { description, ...rest } = schema as Schema & { description?: string };
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (s?.required ?? []).includes(name),
+          ...(description ? { description } : {}),
+          schema: rest,
+        });
+      }
+    }
+    const status = String(r.status ?? 200);
+    const success: Record<string, unknown> = { description: 'Success' };
+    if (r.page) {
+      success.content = {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: { items: { type: 'array', items: useSchema(r.page.name) }, nextCursor: { type: ['string', 'null'] } },
+          },
+        },
+      };
+    } else if (r.response && status !== '204') {
+      success.content = { 'application/json': { schema: schemaOf(r.response) } };
+    }
+    const responses: Record<string, unknown> = { [status]: success };
+    const errorStatuses = new Set<number>(r.errors ?? []);
+    if (r.body || r.query || r.params) errorStatuses.add(400);
+    if (r.auth !== 'public') errorStatuses.add(401);
+    if (r.auth !== 'public' && !r.allowWhenPasswordChangeRequired) errorStatuses.add(403);
+    if (r.body) {
+      errorStatuses.add(413);
+      errorStatuses.add(415);
+    }
+    if (r.middleware?.length) errorStatuses.add(429);
+    for (const s of [...errorStatuses].sort()) {
+      responses[String(s)] = {
+        description: STATUS_TEXT[s] ?? 'Error',
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      };
+    }
+    const op: Record<string, unknown> = {
+      operationId: `${r.method}${toOpenApiPath(r.path)
+        .split(/[/{}-]/)
+        .filter(Boolean)
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('')}`,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: r.tags,
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: useSchema(r.body.name) } } } } : {}),
+      responses,
+      security: r.auth === 'public' ? [] : [{ bearerAuth: [] }],
+    };
+    const p = toOpenApiPath(r.path);
+    paths[p] ??= {};
+    if (paths[p][r.method]) throw new Error(`OpenAPI: duplicate route ${r.method.toUpperCase()} ${r.path}`);
+    paths[p][r.method] = op;
+  }
+
+  // Nested DTOs (e.g. LoginDto.captcha) point at further schemas: include them too.
+  const pending = Object.values(schemas);
+  while (pending.length) {
+    const json = JSON.stringify(pending.pop());
+    for (const [, name] of json.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (!schemas[name]) {
+        useSchema(name);
+        pending.push(schemas[name]);
+      }
+    }
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, description: info.description },
+    servers: [{ url: info.serverUrl }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login (15 minutes).' },
+        refreshCookie: { type: 'apiKey', in: 'cookie', name: 'cabinet_refresh', description: 'httpOnly refresh token, path /api/v1/auth.' },
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('one_time_codes')
+export class OneTimeCode {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'customer_id' })
+  customerId: string;
+
+  @Column('varchar', { length: 32 })
+  purpose: string;
+
+  /** Where the code went (a phone or an e-mail); for a phone change, the new phone. */
+  @Column('varchar', { length: 254 })
+  target: string;
+
+  @Column('varchar', { name: 'code_hash', length: 64 })
+  codeHash: string;
+
+  @Column('int')
+  attempts: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column('timestamptz', { name: 'consumed_at', nullable: true })
+  consumedAt: Date | null;
+}

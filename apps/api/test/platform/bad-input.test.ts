@@ -1,0 +1,132 @@
+import { createTestContext, type TestContext } from '../support';
+
+/** Every piece of bad input gets a clear 4xx problem and changes nothing. */
+describe('bad request bodies', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+    await t.createCustomer({ phone: '+79210005555', password: 'valid-pass-1' });
+  });
+  afterAll(() => t.close());
+
+  const nothingWritten = async () => {
+    expect(await t.query('SELECT 1 FROM login_attempts')).toHaveLength(0);
+    expect(await t.query('SELECT 1 FROM sessions')).toHaveLength(0);
+    expect(await t.query('SELECT 1 FROM audit_log')).toHaveLength(0);
+    expect(await t.query('SELECT 1 FROM notification_outbox')).toHaveLength(0);
+    expect(await t.query('SELECT 1 FROM one_time_codes')).toHaveLength(0);
+  };
+  const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string }, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status, code, type: expect.stringContaining(code.replace(/_/g, '-')), title: expect.any(String) });
+    expect(res.text).not.toMatch(/\bat \w+ \(|node_modules|\.ts:\d+/);
+  };
+
+  it.each([
+    ['missing fields', {}, ['login', 'password']],
+    ['missing password', { login: '+79210005555' }, ['password']],
+    ['wrong types', { login: 79210005555, password: ['valid-pass-1'] }, ['login', 'password']],
+    ['empty strings', { login: '', password: '' }, ['login', 'password']],
+    ['an unknown field', { login: '+79210005555', password: 'valid-pass-1', admin: true }, ['admin']],
+    ['a 1 MB string', { login: '+79210005555', password: 'x'.repeat(1024 * 1024) }, ['password']],
+    ['a 1 MB login', { login: '9'.repeat(1024 * 1024), password: 'valid-pass-1' }, ['login']],
+    ['a captcha that is not an object', { login: '+79210005555', password: 'valid-pass-1', captcha: 'abc' }, ['captcha']],
+    ['a captcha with a bad id', { login: '+79210005555', password: 'valid-pass-1', captcha: { id: "1' OR 1=1", answer: 'x' } }, ['captcha.id']],
+  ])('POST /auth/login with %s → 400 validation_failed naming the fields, nothing written', async (_name, body, fields) => {
+    const res = await t.http.post('/api/v1/auth/login').send(body);
+    expectProblem(res, 400, 'validation_failed');
+    const named = new Set((res.body.errors as { field: string }[]).map((e) => e.field));
+    for (const f of fields) expect(named).toContain(f);
+    await nothingWritten();
+  });
+
+  it('when the body is a JSON array, null or a number, then 400', async () => {
+    for (const raw of ['[]', 'null', '42', '"text"']) {
+      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(raw);
+      expectProblem(res, 400, raw === '[]' ? 'validation_failed' : res.body.code as string);
+      expect(['validation_failed', 'malformed_json']).toContain(res.body.code);
+    }
+    await nothingWritten();
+  });
+
+  it('when the JSON is broken, then 400 malformed_json', async () => {
+    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"login": "+7921');
+    expectProblem(res, 400, 'malformed_json');
+    await nothingWritten();
+  });
+
+  it('when the body is over 2 MB, then 413 payload_too_large', async () => {
+    const res = await t.http.post('/api/v1/auth/login').send({ login: '+79210005555', password: 'x'.repeat(3 * 1024 * 1024) });
+    expectProblem(res, 413, 'payload_too_large');
+    await nothingWritten();
+  });
+
+  it('when the body is not JSON, then 415 unsupported_media_type', async () => {
+    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/x-www-form-urlencoded').send('login=%2B79210005555&password=valid-pass-1');
+    expectProblem(res, 415, 'unsupported_media_type');
+    await nothingWritten();
+  });
+
+  it.each([
+    ['/api/v1/auth/password-reset', { login: 42 }],
+    ['/api/v1/auth/password-reset', { login: '+79210005555', extra: 1 }],
+    ['/api/v1/auth/password-reset/confirm', { login: '+79210005555', code: '12345', newPassword: 'valid-pass-2' }],
+    ['/api/v1/auth/password-reset/confirm', { login: '+79210005555', code: 'abcdef', newPassword: 'valid-pass-2' }],
+    ['/api/v1/auth/password-reset/confirm', { login: '+79210005555', code: '123456', newPassword: 'y'.repeat(1024 * 1024) }],
+  ])('POST %s with %j → 400, nothing written', async (path, body) => {
+    const res = await t.http.post(path).send(body);
+    expectProblem(res, 400, 'validation_failed');
+    await nothingWritten();
+  });
+
+  it('when signed in and sending bad bodies to profile routes, then 400 and the profile is unchanged', async () => {
+    const s = await t.signIn('+79210005555', 'valid-pass-1');
+    await t.query('DELETE FROM audit_log');
+    const cases: [string, string, object][] = [
+      ['post', '/api/v1/me/password', { currentPassword: 'valid-pass-1' }],
+      ['post', '/api/v1/me/password', { currentPassword: 'valid-pass-1', newPassword: 'new-valid-pass', endOtherSessions: 'yes' }],
+      ['put', '/api/v1/me/email', { password: 'valid-pass-1' }],
+      ['post', '/api/v1/me/phone', { password: 'valid-pass-1', phone: 79110000000 }],
+      ['post', '/api/v1/me/phone/confirm', { code: 123456 }],
+    ];
+    for (const [method, path, body] of cases) {
+      const res = await (t.http as unknown as Record<string, (p: string) => ReturnType<typeof t.http.post>>)[method](path).set(t.bearer(s.accessToken)).send(body);
+      expectProblem(res, 400, 'validation_failed');
+    }
+    expect(await t.query('SELECT 1 FROM audit_log')).toHaveLength(0);
+    expect(await t.query('SELECT 1 FROM one_time_codes')).toHaveLength(0);
+    await t.signIn('+79210005555', 'valid-pass-1');
+  });
+
+  it('when a route does not exist, then 404 problem; a bad path id is 400', async () => {
+    expectProblem(await t.http.get('/api/v1/no-such-thing'), 404, 'not_found');
+    const s = await t.signIn('+79210005555', 'valid-pass-1');
+    expectProblem(await t.http.delete('/api/v1/me/sessions/not-a-uuid').set(t.bearer(s.accessToken)), 400, 'validation_failed');
+  });
+});
+
+describe('security headers', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('when any API answer goes out, then it carries helmet headers, no-store and a request id, and no x-powered-by', async () => {
+    const res = await t.http.get('/api/v1/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('when another origin asks, then CORS does not allow it; the SPA origin is allowed with credentials', async () => {
+    const evil = await t.http.options('/api/v1/auth/login').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+    const spa = await t.http.options('/api/v1/auth/login').set('Origin', 'http://localhost:5173').set('Access-Control-Request-Method', 'POST');
+    expect(spa.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(spa.headers['access-control-allow-credentials']).toBe('true');
+  });
+});

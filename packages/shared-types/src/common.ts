@@ -1,0 +1,41 @@
+/** Cursor page envelope of every list endpoint: `?limit=50&cursor=…` → `{ items, nextCursor }`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Currency = 'RUB';
+
+/** Money is always an integer number of kopecks plus currency. Never a float. */
+export interface Money {
+  amount: number;
+  currency: Currency;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  database: 'ok';
+  version: string;
+  time: string;
+}
+
+export const Limits = {
+  pageSizeDefault: 50,
+  pageSizeMax: 200,
+  passwordMinLength: 8,
+  passwordMaxLength: 128,
+  nameMaxLength: 100,
+  emailMaxLength: 254,
+  loginMaxLength: 32,
+  otpLength: 6,
+  otpTtlSeconds: 300,
+  otpMaxAttempts: 3,
+  otpResendSeconds: 60,
+  captchaAfterFailures: 2,
+  lockAfterFailures: 5,
+  lockMinutes: 15,
+  accessTokenTtlSeconds: 900,
+  idleTimeoutSeconds: 900,
+  idleWarningSeconds: 60,
+  requestBodyMaxBytes: 2 * 1024 * 1024,
+} as const;

@@ -1,0 +1,76 @@
+/**
+ * Stable machine codes carried in every problem+json response (`code`).
+ * Integrators and the SPA switch on these; never rename one, only add.
+ */
+export const ErrorCodes = [
+  // generic
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+  // authentication and sessions
+  'authentication_required',
+  'invalid_token',
+  'session_expired',
+  'invalid_credentials',
+  'captcha_required',
+  'captcha_invalid',
+  'login_locked',
+  'account_blocked',
+  'refresh_token_invalid',
+  'refresh_token_reused',
+  'password_change_required',
+  'wrong_password',
+  'weak_password',
+  'forbidden',
+  // one-time codes
+  'otp_invalid',
+  'otp_expired',
+  'otp_resend_too_soon',
+  // profile
+  'phone_taken',
+  'email_taken',
+] as const;
+
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+/** One invalid field of a request, in `errors` of a `validation_failed` problem. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. `password` or `captcha.answer`. */
+  field: string;
+  /** Machine code of the rule that failed, e.g. `isString`, `maxLength`, `whitelist`. */
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every error of the API is answered (`application/problem+json`). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: FieldError[];
+  /** 423 login_locked: until when the login is locked (ISO-8601). */
+  lockedUntil?: string;
+  /** 428 captcha_required / captcha_invalid, and 401 when the next attempt needs one. */
+  captcha?: CaptchaChallenge;
+  /** otp_invalid: tries left for this code. */
+  attemptsLeft?: number;
+  /** 429: seconds to wait. */
+  retryAfter?: number;
+}
+
+export interface CaptchaChallenge {
+  id: string;
+  /** `data:image/svg+xml;base64,…` — show it as an <img>. */
+  image: string;
+  expiresAt: string;
+}

@@ -1,0 +1,13 @@
+export const NotificationChannels = ['sms', 'email'] as const;
+export type NotificationChannel = (typeof NotificationChannels)[number];
+
+/** A message the system "sent", as the dev inbox shows it. GET /api/v1/dev/outbox (not in production). */
+export interface OutboxMessageView {
+  id: string;
+  channel: NotificationChannel;
+  to: string;
+  subject: string | null;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  createdAt: string;
+}
