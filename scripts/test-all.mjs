@@ -3,7 +3,7 @@
 //   "Tests: N passed, N failed, N skipped"
 // Each runner writes a Jest-format JSON report (numPassedTests, numFailedTests, numPendingTests).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,7 @@ for (const s of suites) {
   }
   const report = path.join(root, s.pkg, 'test-results', 'results.json');
   rmSync(report, { force: true });
+  mkdirSync(path.dirname(report), { recursive: true });
   const code = run(`tests: ${s.name}`, ['--filter', s.filter, 'test']);
   if (!existsSync(report)) {
     console.error(`!! ${s.name}: no report at ${path.relative(root, report)} (exit ${code})`);
