@@ -158,6 +158,16 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     }
   }
 
+  // The server refuses unknown fields in bodies (forbidNonWhitelisted): say so for request schemas.
+  const closed = new Set<string>();
+  const close = (name: string) => {
+    if (closed.has(name) || !schemas[name]) return;
+    closed.add(name);
+    schemas[name] = { ...schemas[name], additionalProperties: false };
+    for (const [, inner] of JSON.stringify(schemas[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) close(inner);
+  };
+  for (const r of routes) if (r.body) close(r.body.name);
+
   return {
     openapi: '3.1.0',
     info: { title: info.title, version: info.version, description: info.description },

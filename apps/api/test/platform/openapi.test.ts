@@ -54,3 +54,18 @@ describe('GET /api/v1/openapi.json', () => {
     expect(init.text).toContain('/api/v1/openapi.json');
   });
 });
+
+describe('request schemas in the OpenAPI document', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('when a body schema is read, then it forbids unknown fields like the server does, down to nested objects', async () => {
+    const doc = (await t.http.get('/api/v1/openapi.json').expect(200)).body;
+    expect(doc.components.schemas.LoginDto).toMatchObject({ additionalProperties: false, required: ['login', 'password'] });
+    expect(doc.components.schemas.CaptchaAnswerDto.additionalProperties).toBe(false);
+    expect(doc.components.schemas.TokenResponseDto.additionalProperties).toBeUndefined();
+  });
+});
