@@ -11,11 +11,14 @@ import swaggerUi from 'swagger-ui-express';
 import type { DataSource } from 'typeorm';
 import { Limits } from '@cabinet/shared-types';
 import type { Config } from './config';
+import { AccountsService, accountRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
+import { LedgerService } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
+import { TariffsService, tariffRoutes } from './modules/tariffs';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import { createLogger } from './platform/logger';
@@ -47,7 +50,10 @@ export function createServices(deps: AppDeps) {
   const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
   const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
   const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
-  return { rate, audit, notifications, otp, customers, auth };
+  const tariffs = new TariffsService(ds);
+  const ledger = new LedgerService(clock);
+  const accounts = new AccountsService(ds, clock, { tariffs, audit });
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts };
 }
 
 /** The route table: what Express serves and what the OpenAPI document describes. */
@@ -61,6 +67,8 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
       otpPerMinute: config.rateLimit.otpPerMinute,
     }),
     ...customerRoutes(s.customers),
+    ...tariffRoutes(s.tariffs),
+    ...accountRoutes(s.accounts),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

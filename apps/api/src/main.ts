@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const db = await resolveDatabase(config, (m) => logger.info(m));
   const ds = await openDatabase(db.url, { poolSize: 2 });
   if (config.seedDemo && (await isEmpty(ds))) {
-    await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }));
+    await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }), systemClock);
     logger.info('Seeded demo data');
     console.log(`\nDemo logins (login, password):\n${demoLoginsText()}\n`);
   }

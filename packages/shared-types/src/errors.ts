@@ -36,6 +36,22 @@ export const ErrorCodes = [
   // profile
   'phone_taken',
   'email_taken',
+  // accounts, tariffs, ledger
+  'customer_not_found',
+  'grant_exists',
+  'insufficient_funds',
+  'account_not_active',
+  'tariff_archived',
+  'tariff_not_applicable',
+  'option_not_applicable',
+  'option_already_active',
+  'option_not_active',
+  'already_blocked',
+  'not_blocked',
+  'device_limit_reached',
+  'device_exists',
+  'change_not_cancellable',
+  'idempotency_key_reused',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

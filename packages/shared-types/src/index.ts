@@ -3,3 +3,4 @@ export * from './common';
 export * from './auth';
 export * from './customers';
 export * from './notifications';
+export * from './accounts';

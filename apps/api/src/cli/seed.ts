@@ -14,7 +14,7 @@ async function run(): Promise<void> {
   const db = await resolveDatabase(config, (m) => console.log(m));
   const ds = await openDatabase(db.url, { poolSize: 2 });
   try {
-    const created = await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }));
+    const created = await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }), systemClock);
     console.log(`Created ${created.length} demo customer(s).\nDemo logins (login, password):\n${demoLoginsText()}`);
   } finally {
     await ds.destroy();

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
+
+/** DATE columns stay `YYYY-MM-DD` strings (a JS Date would shift them by the time zone). */
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

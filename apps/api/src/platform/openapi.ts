@@ -70,7 +70,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
   const schemas: Record<string, Schema> = { Problem: PROBLEM_SCHEMA };
   const useSchema = (name: string) => {
     if (!generated[name]) throw new Error(`OpenAPI: no schema for ${name} (does it have validation decorators?)`);
-    schemas[name] = generated[name];
+    schemas[name] = withoutRefBesideOneOf(generated[name]);
     return ref(name);
   };
   const schemaOf = (s: SchemaRef) => ('schema' in s && typeof s !== 'function' ? s.schema : useSchema((s as { name: string }).name));
@@ -181,4 +181,23 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       },
     },
   };
+}
+
+/**
+ * A nullable nested DTO is declared with `@JSONSchema({ oneOf: [{ $ref }, { type: 'null' }] })`, which
+ * class-validator-jsonschema merges beside the `$ref` it derives itself; the `oneOf` alone is right.
+ */
+function withoutRefBesideOneOf(schema: Schema): Schema {
+  const props = schema.properties as Record<string, Schema> | undefined;
+  if (!props) return schema;
+  const fixed = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => {
+      if (v && '$ref' in v && 'oneOf' in v) {
+        const { $ref: _ref, ...rest } = v;
+        return [k, rest];
+      }
+      return [k, v];
+    }),
+  );
+  return { ...schema, properties: fixed };
 }

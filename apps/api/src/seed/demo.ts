@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
+import type { Clock } from '../platform/clock';
+import { seedCatalog } from './catalog';
 
 /** The demo people README lists. */
 export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
@@ -47,16 +49,47 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
   },
 ];
 
-/** Creates whichever demo customers are missing. Safe to run again. Returns what it created. */
-export async function seedDemo(ds: DataSource, services: Services): Promise<typeof DEMO_CUSTOMERS> {
+/** Creates whichever demo customers are missing, the catalog, and their accounts. Safe to run again. */
+export async function seedDemo(ds: DataSource, services: Services, clock: Clock): Promise<typeof DEMO_CUSTOMERS> {
   const created: typeof DEMO_CUSTOMERS = [];
   await ds.transaction(async (em) => {
+    await seedCatalog(em, clock);
     for (const c of DEMO_CUSTOMERS) {
       const exists = await services.customers.findCredentials(em, c.contractNumber ?? c.phone);
       if (exists) continue;
       const { note: _note, ...input } = c;
-      await services.customers.create(em, input);
+      const customer = await services.customers.create(em, input);
       created.push(c);
+      if (c.phone === '+79210000001') {
+        const accountId = await services.accounts.openMobileAccount(em, {
+          customerId: customer.id,
+          lines: [
+            { msisdn: '+79210000001', iccid: '8970199210000000017', operator: 'megafon', tariffCode: 'megafon-vse' },
+            { msisdn: '+79520000011', iccid: '8970120952000000115', operator: 'tele2', tariffCode: 'tele2-black' },
+          ],
+        });
+        await services.ledger.post(em, { accountId, amount: 34250n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' });
+        // Some of this period's packages are used up already.
+        await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 412, sms_left = sms_left - 37, mb_left = mb_left - 16800 WHERE msisdn = '+79210000001'`);
+        await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 455, mb_left = mb_left - 29000 WHERE msisdn = '+79520000011'`);
+      }
+      if (c.contractNumber === '100200300') {
+        const accountId = await services.accounts.openInternetAccount(em, {
+          customerId: customer.id,
+          contractNumber: '100200300',
+          address: 'Санкт-Петербург, ул. Садовая, д. 10, кв. 5',
+          tariffCode: 'skynet-500',
+        });
+        await services.ledger.post(em, { accountId, amount: 120000n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' });
+        await em.query(`UPDATE internet_contracts SET traffic_mb = 183500 WHERE account_id = $1`, [accountId]);
+        await em.query(
+          `INSERT INTO devices (customer_id, contract_id, mac, name, added_at)
+           SELECT customer_id, id, m.mac, m.name, $2 FROM internet_contracts,
+                  (VALUES ('3C:52:82:1A:2B:3C', 'Ноутбук Анны'), ('A4:83:E7:44:55:66', 'Телевизор')) AS m(mac, name)
+            WHERE account_id = $1`,
+          [accountId, clock.now()],
+        );
+      }
     }
   });
   return created;

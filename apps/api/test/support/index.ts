@@ -28,6 +28,7 @@ import { openDatabase } from '../../src/db/data-source';
 import { ManualClock } from '../../src/platform/clock';
 import { createLogger } from '../../src/platform/logger';
 import type { NewCustomer } from '../../src/modules/customers';
+import { seedCatalog } from '../../src/seed/catalog';
 
 export { ManualClock };
 
@@ -58,6 +59,13 @@ export interface TestContext {
   services: Services;
   /** A customer in the database, ready to sign in. Phone numbers are unique per context. */
   createCustomer(over?: Partial<NewCustomer>): Promise<TestCustomer>;
+  /**
+   * A mobile account of this customer with lines on demo-catalog tariffs (`megafon-vse`, `tele2-black`, …)
+   * and an opening balance in kopecks posted through the ledger.
+   */
+  openMobileAccount(customerId: string, opts?: { balance?: number; creditLimit?: number; lines?: { tariffCode: string; operator?: string }[] }): Promise<{ accountId: string; lineIds: string[] }>;
+  /** An internet account and contract of this customer. */
+  openInternetAccount(customerId: string, opts?: { balance?: number; tariffCode?: string; contractNumber?: string }): Promise<{ accountId: string; contractId: string }>;
   /** Signs in through the API; fails the test unless it answers 200. */
   signIn(login: string, password: string): Promise<SignedIn>;
   bearer(accessToken: string): { Authorization: string };
@@ -109,6 +117,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   const deps = { config, ds, clock, logger: createLogger('silent') };
   const services = createServices(deps);
   const app = createApp({ ...deps, services });
+  await ds.transaction((em) => seedCatalog(em, clock)); // the demo tariff and option catalogs
   const http = request(app);
 
   const t: TestContext = {
@@ -126,6 +135,37 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
         services.customers.create(em, { surname: 'Тестов', name: 'Тест', ...over, phone, password }),
       );
       return { id: c.id, phone: c.phone, password, contractNumber: c.contractNumber, surname: c.surname };
+    },
+    async openMobileAccount(customerId, opts = {}) {
+      const lines = opts.lines ?? [{ tariffCode: 'megafon-vse' }];
+      return ds.transaction(async (em) => {
+        const accountId = await services.accounts.openMobileAccount(em, {
+          customerId,
+          creditLimit: BigInt(opts.creditLimit ?? 0),
+          lines: lines.map((l) => {
+            phoneSeq += 1;
+            const n = String(phoneSeq).padStart(4, '0');
+            return { msisdn: `+7998${String(process.pid % 1000).padStart(3, '0')}${n}`, iccid: `8970199${process.pid}${n}`.slice(0, 19), operator: l.operator ?? l.tariffCode.split('-')[0], tariffCode: l.tariffCode };
+          }),
+        });
+        if (opts.balance) await services.ledger.post(em, { accountId, amount: BigInt(opts.balance), kind: 'adjustment', ref: 'test-opening-balance' });
+        const rows: { id: string }[] = await em.query('SELECT id FROM mobile_lines WHERE account_id = $1 ORDER BY created_at, id', [accountId]);
+        return { accountId, lineIds: rows.map((r) => r.id) };
+      });
+    },
+    async openInternetAccount(customerId, opts = {}) {
+      phoneSeq += 1;
+      return ds.transaction(async (em) => {
+        const accountId = await services.accounts.openInternetAccount(em, {
+          customerId,
+          contractNumber: opts.contractNumber ?? `5${process.pid % 1000}${String(phoneSeq).padStart(5, '0')}`,
+          address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1',
+          tariffCode: opts.tariffCode ?? 'skynet-100',
+        });
+        if (opts.balance) await services.ledger.post(em, { accountId, amount: BigInt(opts.balance), kind: 'adjustment', ref: 'test-opening-balance' });
+        const [c] = await em.query('SELECT id FROM internet_contracts WHERE account_id = $1', [accountId]);
+        return { accountId, contractId: c.id };
+      });
     },
     async signIn(login, password) {
       const res = await http.post('/api/v1/auth/login').send({ login, password });

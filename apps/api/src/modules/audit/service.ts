@@ -15,7 +15,16 @@ export type AuditAction =
   | 'refresh_token_reused'
   | 'phone_change_requested'
   | 'phone_changed'
-  | 'email_changed';
+  | 'email_changed'
+  | 'grant_created'
+  | 'grant_revoked'
+  | 'tariff_changed'
+  | 'tariff_change_scheduled'
+  | 'tariff_change_canceled'
+  | 'option_activated'
+  | 'option_deactivated'
+  | 'line_blocked'
+  | 'line_unblocked';
 
 export interface AuditInput {
   action: AuditAction;

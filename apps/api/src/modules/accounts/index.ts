@@ -1,0 +1,2 @@
+export { AccountsService, accessOf, type Access } from './service';
+export { accountRoutes } from './routes';

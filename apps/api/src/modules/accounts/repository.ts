@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import type { AccessRole, AccountKind, AccountStatus, InternetContractView, MobileLineView } from '@cabinet/shared-types';
+import { rub } from '../../platform/money';
+import { toTariffView, type TariffRow } from '../tariffs';
+
+export interface AccountRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  kind: AccountKind;
+  status: AccountStatus;
+  balance: string;
+  credit_limit: string;
+  paid_until: string | null;
+  created_at: Date;
+  access: AccessRole;
+  managed_line_id: string | null;
+}
+
+export interface LineRow {
+  id: string;
+  account_id: string;
+  customer_id: string;
+  msisdn: string;
+  iccid: string;
+  operator: MobileLineView['operator'];
+  tariff_id: string;
+  status: 'active' | 'blocked';
+  block_reason: string | null;
+  blocked_at: Date | null;
+  period_start: Date;
+  period_end: Date;
+  minutes_left: number;
+  sms_left: number;
+  mb_left: number;
+}
+
+export interface ContractRow {
+  id: string;
+  account_id: string;
+  contract_number: string;
+  address: string;
+  tariff_id: string;
+  status: 'active' | 'suspended';
+  suspended_at: Date | null;
+  period_start: Date;
+  period_end: Date;
+  traffic_mb: string;
+  device_count: number;
+}
+
+export interface LineOptionRow {
+  line_id: string;
+  option_id: string;
+  code: string;
+  name: string;
+  monthly_fee: string;
+  minutes: number;
+  sms: number;
+  mb: number;
+  activated_at: Date;
+}
+
+/** Accounts the caller owns or holds a live grant on, with what the caller is to each. */
+const ACCESSIBLE = `
+  SELECT a.*, CASE WHEN a.customer_id = $1 THEN 'owner' ELSE g.level END AS access,
+         CASE WHEN a.customer_id = $1 THEN NULL ELSE g.line_id END AS managed_line_id
+    FROM accounts a
+    LEFT JOIN account_grants g ON g.account_id = a.id AND g.grantee_id = $1 AND g.revoked_at IS NULL
+   WHERE (a.customer_id = $1 OR g.id IS NOT NULL)`;
+
+export const AccountsRepository = {
+  /** Cross-customer read (a grantee sees the owner's account): the exception DESIGN §7 names. */
+  async accessible(em: EntityManager, customerId: string, after: { at: string; id: string } | null, limit: number): Promise<AccountRow[]> {
+    return em.query(
+      `${ACCESSIBLE} AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid))
+       ORDER BY a.created_at, a.id LIMIT $4`,
+      [customerId, after?.at ?? null, after?.id ?? null, limit],
+    );
+  },
+
+  async one(em: EntityManager, customerId: string, accountId: string, lock = false): Promise<AccountRow | null> {
+    const [row] = await em.query(`${ACCESSIBLE} AND a.id = $2${lock ? ' FOR UPDATE OF a' : ''}`, [customerId, accountId]);
+    return row ?? null;
+  },
+
+  lines(em: EntityManager, accountIds: string[]): Promise<LineRow[]> {
+    return em.query('SELECT * FROM mobile_lines WHERE account_id = ANY($1::uuid[]) ORDER BY created_at, id', [accountIds]);
+  },
+
+  contracts(em: EntityManager, accountIds: string[]): Promise<ContractRow[]> {
+    return em.query(
+      `SELECT c.*, (SELECT count(*)::int FROM devices d WHERE d.contract_id = c.id) AS device_count
+         FROM internet_contracts c WHERE c.account_id = ANY($1::uuid[])`,
+      [accountIds],
+    );
+  },
+
+  lineOptions(em: EntityManager, lineIds: string[]): Promise<LineOptionRow[]> {
+    return em.query(
+      `SELECT lo.line_id, lo.option_id, lo.activated_at, o.code, o.name, o.monthly_fee, o.minutes, o.sms, o.mb
+         FROM line_options lo JOIN tariff_options o ON o.id = lo.option_id
+        WHERE lo.line_id = ANY($1::uuid[]) ORDER BY lo.activated_at, o.code`,
+      [lineIds],
+    );
+  },
+};
+
+export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow[]): MobileLineView {
+  const add = (k: 'minutes' | 'sms' | 'mb') => options.reduce((s, o) => s + o[k], 0);
+  return {
+    id: l.id,
+    accountId: l.account_id,
+    msisdn: l.msisdn,
+    iccidLast4: l.iccid.slice(-4),
+    operator: l.operator,
+    status: l.status,
+    blockReason: l.block_reason,
+    blockedAt: l.blocked_at?.toISOString() ?? null,
+    tariff: toTariffView(tariff),
+    options: options.map((o) => ({ id: o.option_id, code: o.code, name: o.name, monthlyFee: rub(o.monthly_fee), activatedAt: o.activated_at.toISOString() })),
+    packages: {
+      minutes: { left: l.minutes_left, total: tariff.minutes + add('minutes') },
+      sms: { left: l.sms_left, total: tariff.sms + add('sms') },
+      mb: { left: l.mb_left, total: tariff.mb + add('mb') },
+      resetsAt: l.period_end.toISOString(),
+    },
+    periodStart: l.period_start.toISOString(),
+    periodEnd: l.period_end.toISOString(),
+  };
+}
+
+export function toContractView(c: ContractRow, tariff: TariffRow): InternetContractView {
+  return {
+    id: c.id,
+    accountId: c.account_id,
+    contractNumber: c.contract_number,
+    address: c.address,
+    status: c.status,
+    suspendedAt: c.suspended_at?.toISOString() ?? null,
+    tariff: toTariffView(tariff),
+    trafficMb: Number(c.traffic_mb),
+    periodStart: c.period_start.toISOString(),
+    periodEnd: c.period_end.toISOString(),
+    deviceCount: c.device_count,
+  };
+}

@@ -1,0 +1,1 @@
+export { LedgerService, type LedgerKind, type PostInput, type PostResult } from './service';

@@ -1,0 +1,4 @@
+export { TariffsService } from './service';
+export { tariffRoutes } from './routes';
+export { toTariffView, toOptionView, type TariffRow, type OptionRow } from './repository';
+export { MoneyDto, TariffViewDto } from './dto';

@@ -1,0 +1,136 @@
+import type { Money } from './common';
+
+export const AccountKinds = ['mobile', 'internet'] as const;
+export type AccountKind = (typeof AccountKinds)[number];
+
+export const AccountStatuses = ['active', 'suspended', 'blocked', 'closed'] as const;
+export type AccountStatus = (typeof AccountStatuses)[number];
+
+export const Operators = ['megafon', 'beeline', 'mts', 'tele2'] as const;
+export type Operator = (typeof Operators)[number];
+
+export const GrantLevels = ['viewer', 'line_manager', 'account_manager'] as const;
+export type GrantLevel = (typeof GrantLevels)[number];
+
+/** What the caller is to an account: its owner, or a grantee at some level. */
+export type AccessRole = 'owner' | GrantLevel;
+
+export interface Packages {
+  minutes: number;
+  sms: number;
+  mb: number;
+}
+
+/** GET /api/v1/tariffs — the public catalog. */
+export interface TariffView {
+  id: string;
+  code: string;
+  kind: AccountKind;
+  /** Mobile operator (`megafon`…) or the ISP. */
+  provider: string;
+  name: string;
+  description: string;
+  region: string;
+  monthlyFee: Money;
+  /** Charged when switching to this tariff. */
+  changeFee: Money;
+  /** Mobile: what a period includes. */
+  packages: Packages | null;
+  /** Internet: speed. */
+  speedMbps: number | null;
+  /** Mobile: price per unit beyond the packages. */
+  overage: { minute: Money; sms: Money; mb: Money } | null;
+  archived: boolean;
+}
+
+/** GET /api/v1/tariff-options */
+export interface TariffOptionView {
+  id: string;
+  code: string;
+  kind: AccountKind;
+  provider: string;
+  name: string;
+  description: string;
+  monthlyFee: Money;
+  /** What the option adds to each period's packages. */
+  adds: Packages;
+  /** Tariffs it can be added to. */
+  tariffIds: string[];
+}
+
+export interface PackageLeft {
+  left: number;
+  total: number;
+}
+
+export interface MobileLineView {
+  id: string;
+  accountId: string;
+  /** E.164. */
+  msisdn: string;
+  /** Only the last 4 digits are shown. */
+  iccidLast4: string;
+  operator: Operator;
+  status: 'active' | 'blocked';
+  /** `voluntary` (lost phone, travel), `debt`, `operator`. */
+  blockReason: string | null;
+  blockedAt: string | null;
+  tariff: TariffView;
+  options: { id: string; code: string; name: string; monthlyFee: Money; activatedAt: string }[];
+  packages: { minutes: PackageLeft; sms: PackageLeft; mb: PackageLeft; resetsAt: string };
+  periodStart: string;
+  periodEnd: string;
+}
+
+export interface InternetContractView {
+  id: string;
+  accountId: string;
+  contractNumber: string;
+  address: string;
+  status: 'active' | 'suspended';
+  suspendedAt: string | null;
+  tariff: TariffView;
+  trafficMb: number;
+  periodStart: string;
+  periodEnd: string;
+  deviceCount: number;
+}
+
+/** GET /api/v1/accounts, /accounts/:id */
+export interface AccountView {
+  id: string;
+  /** лицевой счёт */
+  number: string;
+  kind: AccountKind;
+  status: AccountStatus;
+  balance: Money;
+  creditLimit: Money;
+  /** Internet: the date the service is paid until. */
+  paidUntil: string | null;
+  /** Balance below the next monthly fee. */
+  lowBalance: boolean;
+  access: AccessRole;
+  /** For a line_manager: the one line they may act on. */
+  managedLineId: string | null;
+  lines: MobileLineView[];
+  contract: InternetContractView | null;
+  createdAt: string;
+}
+
+/** GET /api/v1/accounts/:id/grants */
+export interface GrantView {
+  id: string;
+  accountId: string;
+  grantee: { id: string; phone: string; name: string };
+  level: GrantLevel;
+  lineId: string | null;
+  createdAt: string;
+}
+
+/** POST /api/v1/accounts/:id/grants — invite a registered customer by phone. */
+export interface CreateGrantRequest {
+  phone: string;
+  level: GrantLevel;
+  /** Required for `line_manager`. */
+  lineId?: string;
+}
