@@ -11,7 +11,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { DataSource } from 'typeorm';
 import { Limits } from '@cabinet/shared-types';
 import type { Config } from './config';
-import { AccountsService, accountRoutes } from './modules/accounts';
+import { AccountsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
@@ -53,7 +53,8 @@ export function createServices(deps: AppDeps) {
   const tariffs = new TariffsService(ds);
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts };
+  const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions };
 }
 
 /** The route table: what Express serves and what the OpenAPI document describes. */
@@ -69,6 +70,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...customerRoutes(s.customers),
     ...tariffRoutes(s.tariffs),
     ...accountRoutes(s.accounts),
+    ...subscriptionRoutes(s.subscriptions),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

@@ -80,6 +80,8 @@ export interface MobileLineView {
   packages: { minutes: PackageLeft; sms: PackageLeft; mb: PackageLeft; resetsAt: string };
   periodStart: string;
   periodEnd: string;
+  /** A tariff change waiting for the next period (cancellable). */
+  scheduledChange: ScheduledChangeView | null;
 }
 
 export interface InternetContractView {
@@ -94,6 +96,7 @@ export interface InternetContractView {
   periodStart: string;
   periodEnd: string;
   deviceCount: number;
+  scheduledChange: ScheduledChangeView | null;
 }
 
 /** GET /api/v1/accounts, /accounts/:id */
@@ -134,3 +137,72 @@ export interface CreateGrantRequest {
   /** Required for `line_manager`. */
   lineId?: string;
 }
+
+export const TariffChangeWhen = ['now', 'next_period'] as const;
+export type TariffChangeWhenValue = (typeof TariffChangeWhen)[number];
+
+/** POST …/tariff-change and GET …/tariff-change/quote */
+export interface TariffChangeRequest {
+  tariffId: string;
+  /** `now`: at once, the rest of the period pro-rated; `next_period`: from the next period, cancellable until then. */
+  when: TariffChangeWhenValue;
+}
+
+/** What a change will cost, shown before confirming. */
+export interface TariffChangeQuote {
+  tariff: { id: string; name: string };
+  when: TariffChangeWhenValue;
+  effectiveAt: string;
+  /** One-off fee of the new tariff. */
+  changeFee: Money;
+  /** Now: the difference of monthly fees for the rest of the period (negative is a refund). */
+  proratedDifference: Money;
+  /** What leaves the balance at once (change fee + positive difference). */
+  chargedNow: Money;
+  /** Monthly fee from the next period on. */
+  newMonthlyFee: Money;
+  balanceAfter: Money;
+  /** Mobile, now: what is left of each package after the change. */
+  packagesAfter: Packages | null;
+}
+
+export interface ScheduledChangeView {
+  id: string;
+  tariff: { id: string; name: string };
+  effectiveAt: string;
+  status: 'scheduled' | 'applied' | 'canceled';
+}
+
+/** The answer of a tariff change: the line or contract as it is now plus the scheduled change if any. */
+export interface TariffChangeResult {
+  quote: TariffChangeQuote;
+  scheduled: ScheduledChangeView | null;
+}
+
+export interface OptionActivationRequest {
+  optionId: string;
+}
+
+export interface DeviceView {
+  id: string;
+  mac: string;
+  name: string;
+  addedAt: string;
+}
+
+export interface AddDeviceRequest {
+  /** `AA:BB:CC:DD:EE:FF`, `aa-bb-…` or `aabb.ccdd.eeff`. */
+  mac: string;
+  name: string;
+}
+
+export interface RenameDeviceRequest {
+  name: string;
+}
+
+export const ServiceLimits = {
+  devicesPerContract: 5,
+  voluntaryBlockFreeDays: 90,
+  /** Kopecks per day after the free days. */
+  voluntaryBlockDailyFee: 100,
+} as const;

@@ -149,7 +149,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
           }),
         });
         if (opts.balance) await services.ledger.post(em, { accountId, amount: BigInt(opts.balance), kind: 'adjustment', ref: 'test-opening-balance' });
-        const rows: { id: string }[] = await em.query('SELECT id FROM mobile_lines WHERE account_id = $1 ORDER BY created_at, id', [accountId]);
+        const rows: { id: string }[] = await em.query('SELECT id FROM mobile_lines WHERE account_id = $1 ORDER BY created_at, msisdn', [accountId]);
         return { accountId, lineIds: rows.map((r) => r.id) };
       });
     },

@@ -1,12 +1,22 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   AccountKinds,
   AccountStatuses,
   GrantLevels,
   Operators,
+  TariffChangeWhen,
   type AccessRole,
+  type AddDeviceRequest,
+  type DeviceView,
+  type OptionActivationRequest,
+  type RenameDeviceRequest,
+  type ScheduledChangeView,
+  type TariffChangeQuote,
+  type TariffChangeRequest,
+  type TariffChangeResult,
+  type TariffChangeWhenValue,
   type AccountKind,
   type AccountStatus,
   type AccountView,
@@ -57,6 +67,8 @@ export class MobileLineViewDto implements MobileLineView {
   @ValidateNested() @Type(() => LinePackagesDto) packages: LinePackagesDto;
   @IsISO8601() periodStart: string;
   @IsISO8601() periodEnd: string;
+  @JSONSchema({ oneOf: [{ $ref: '#/components/schemas/ScheduledChangeViewDto' }, { type: 'null' }] })
+  @IsOptional() @ValidateNested() @Type(() => ScheduledChangeViewDto) scheduledChange: ScheduledChangeViewDto | null;
 }
 
 export class InternetContractViewDto implements InternetContractView {
@@ -71,6 +83,8 @@ export class InternetContractViewDto implements InternetContractView {
   @IsISO8601() periodStart: string;
   @IsISO8601() periodEnd: string;
   @IsInt() deviceCount: number;
+  @JSONSchema({ oneOf: [{ $ref: '#/components/schemas/ScheduledChangeViewDto' }, { type: 'null' }] })
+  @IsOptional() @ValidateNested() @Type(() => ScheduledChangeViewDto) scheduledChange: ScheduledChangeViewDto | null;
 }
 
 export class AccountViewDto implements AccountView {
@@ -122,4 +136,84 @@ export class AccountParams {
 
 export class GrantParams extends AccountParams {
   @IsUUID() grantId: string;
+}
+
+// ---- tariff change, options, devices ----
+
+export class ScheduledChangeTariffDto {
+  @IsUUID() id: string;
+  @IsString() name: string;
+}
+
+export class ScheduledChangeViewDto implements ScheduledChangeView {
+  @IsUUID() id: string;
+  @ValidateNested() @Type(() => ScheduledChangeTariffDto) tariff: ScheduledChangeTariffDto;
+  @IsISO8601() effectiveAt: string;
+  @IsIn(['scheduled', 'applied', 'canceled']) status: 'scheduled' | 'applied' | 'canceled';
+}
+
+export class TariffChangeDto implements TariffChangeRequest {
+  @IsUUID() tariffId: string;
+  /** `now` (the rest of the period pro-rated) or `next_period` (cancellable until then). */
+  @IsIn(TariffChangeWhen) when: TariffChangeWhenValue;
+}
+
+export class TariffChangeQuoteQuery extends TariffChangeDto {}
+
+export class PackagesAfterDto {
+  @IsInt() minutes: number;
+  @IsInt() sms: number;
+  @IsInt() mb: number;
+}
+
+export class TariffChangeQuoteDto implements TariffChangeQuote {
+  @ValidateNested() @Type(() => ScheduledChangeTariffDto) tariff: ScheduledChangeTariffDto;
+  @IsIn(TariffChangeWhen) when: TariffChangeWhenValue;
+  @IsISO8601() effectiveAt: string;
+  @ValidateNested() @Type(() => MoneyDto) changeFee: MoneyDto;
+  @ValidateNested() @Type(() => MoneyDto) proratedDifference: MoneyDto;
+  @ValidateNested() @Type(() => MoneyDto) chargedNow: MoneyDto;
+  @ValidateNested() @Type(() => MoneyDto) newMonthlyFee: MoneyDto;
+  @ValidateNested() @Type(() => MoneyDto) balanceAfter: MoneyDto;
+  @JSONSchema({ oneOf: [{ $ref: '#/components/schemas/PackagesAfterDto' }, { type: 'null' }] })
+  @IsOptional() @ValidateNested() @Type(() => PackagesAfterDto) packagesAfter: PackagesAfterDto | null;
+}
+
+export class TariffChangeResultDto implements TariffChangeResult {
+  @ValidateNested() @Type(() => TariffChangeQuoteDto) quote: TariffChangeQuoteDto;
+  @JSONSchema({ oneOf: [{ $ref: '#/components/schemas/ScheduledChangeViewDto' }, { type: 'null' }] })
+  @IsOptional() @ValidateNested() @Type(() => ScheduledChangeViewDto) scheduled: ScheduledChangeViewDto | null;
+}
+
+export class OptionActivationDto implements OptionActivationRequest {
+  @IsUUID() optionId: string;
+}
+
+export class DeviceViewDto implements DeviceView {
+  @IsUUID() id: string;
+  @IsString() mac: string;
+  @IsString() name: string;
+  @IsISO8601() addedAt: string;
+}
+
+export class AddDeviceDto implements AddDeviceRequest {
+  /** `AA:BB:CC:DD:EE:FF`, `aa-bb-cc-dd-ee-ff` or `aabb.ccdd.eeff`. */
+  @IsString() @MaxLength(20) mac: string;
+  @IsString() @IsNotEmpty() @MaxLength(60) name: string;
+}
+
+export class RenameDeviceDto implements RenameDeviceRequest {
+  @IsString() @IsNotEmpty() @MaxLength(60) name: string;
+}
+
+export class LineParams extends AccountParams {
+  @IsUUID() lineId: string;
+}
+
+export class LineOptionParams extends LineParams {
+  @IsUUID() optionId: string;
+}
+
+export class DeviceParams extends AccountParams {
+  @IsUUID() deviceId: string;
 }

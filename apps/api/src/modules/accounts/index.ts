@@ -1,2 +1,4 @@
-export { AccountsService, accessOf, type Access } from './service';
+export { AccountsService, accessOf, addMonths, type Access } from './service';
+export { SubscriptionsService, normalizeMac } from './subscriptions';
 export { accountRoutes } from './routes';
+export { subscriptionRoutes } from './subscription-routes';

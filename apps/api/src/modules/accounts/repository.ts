@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AccessRole, AccountKind, AccountStatus, InternetContractView, MobileLineView } from '@cabinet/shared-types';
+import type { AccessRole, AccountKind, AccountStatus, InternetContractView, MobileLineView, ScheduledChangeView } from '@cabinet/shared-types';
 import { rub } from '../../platform/money';
 import { toTariffView, type TariffRow } from '../tariffs';
 
@@ -85,7 +85,7 @@ export const AccountsRepository = {
   },
 
   lines(em: EntityManager, accountIds: string[]): Promise<LineRow[]> {
-    return em.query('SELECT * FROM mobile_lines WHERE account_id = ANY($1::uuid[]) ORDER BY created_at, id', [accountIds]);
+    return em.query('SELECT * FROM mobile_lines WHERE account_id = ANY($1::uuid[]) ORDER BY created_at, msisdn', [accountIds]);
   },
 
   contracts(em: EntityManager, accountIds: string[]): Promise<ContractRow[]> {
@@ -94,6 +94,18 @@ export const AccountsRepository = {
          FROM internet_contracts c WHERE c.account_id = ANY($1::uuid[])`,
       [accountIds],
     );
+  },
+
+  /** Tariff changes waiting for the next period, by line or contract id. */
+  async scheduled(em: EntityManager, ids: string[]): Promise<Map<string, ScheduledChangeView>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; subject: string; effective_at: Date; status: 'scheduled'; tariff_id: string; name: string }[] = await em.query(
+      `SELECT s.id, coalesce(s.line_id, s.contract_id) AS subject, s.effective_at, s.status, t.id AS tariff_id, t.name
+         FROM scheduled_tariff_changes s JOIN tariffs t ON t.id = s.tariff_id
+        WHERE s.status = 'scheduled' AND (s.line_id = ANY($1::uuid[]) OR s.contract_id = ANY($1::uuid[]))`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.subject, { id: r.id, tariff: { id: r.tariff_id, name: r.name }, effectiveAt: r.effective_at.toISOString(), status: r.status }]));
   },
 
   lineOptions(em: EntityManager, lineIds: string[]): Promise<LineOptionRow[]> {
@@ -106,7 +118,7 @@ export const AccountsRepository = {
   },
 };
 
-export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow[]): MobileLineView {
+export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow[], scheduledChange: ScheduledChangeView | null): MobileLineView {
   const add = (k: 'minutes' | 'sms' | 'mb') => options.reduce((s, o) => s + o[k], 0);
   return {
     id: l.id,
@@ -127,10 +139,11 @@ export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow
     },
     periodStart: l.period_start.toISOString(),
     periodEnd: l.period_end.toISOString(),
+    scheduledChange,
   };
 }
 
-export function toContractView(c: ContractRow, tariff: TariffRow): InternetContractView {
+export function toContractView(c: ContractRow, tariff: TariffRow, scheduledChange: ScheduledChangeView | null): InternetContractView {
   return {
     id: c.id,
     accountId: c.account_id,
@@ -143,5 +156,6 @@ export function toContractView(c: ContractRow, tariff: TariffRow): InternetContr
     periodStart: c.period_start.toISOString(),
     periodEnd: c.period_end.toISOString(),
     deviceCount: c.device_count,
+    scheduledChange,
   };
 }

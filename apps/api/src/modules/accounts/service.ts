@@ -73,9 +73,10 @@ export class AccountsService {
     if (!accounts.length) return [];
     const ids = accounts.map((a) => a.id);
     const [lines, contracts] = await Promise.all([AccountsRepository.lines(em, ids), AccountsRepository.contracts(em, ids)]);
-    const [options, tariffs] = await Promise.all([
+    const [options, tariffs, scheduled] = await Promise.all([
       AccountsRepository.lineOptions(em, lines.map((l) => l.id)),
       this.deps.tariffs.rows(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]),
+      AccountsRepository.scheduled(em, [...lines.map((l) => l.id), ...contracts.map((c) => c.id)]),
     ]);
     return accounts.map((a) => {
       const myLines = lines.filter((l) => l.account_id === a.id);
@@ -95,8 +96,8 @@ export class AccountsService {
         lowBalance: BigInt(a.balance) < monthly,
         access: a.access,
         managedLineId: a.managed_line_id,
-        lines: myLines.map((l) => toLineView(l, tariffs.get(l.tariff_id)!, options.filter((o) => o.line_id === l.id))),
-        contract: contract ? toContractView(contract, tariffs.get(contract.tariff_id)!) : null,
+        lines: myLines.map((l) => toLineView(l, tariffs.get(l.tariff_id)!, options.filter((o) => o.line_id === l.id), scheduled.get(l.id) ?? null)),
+        contract: contract ? toContractView(contract, tariffs.get(contract.tariff_id)!, scheduled.get(contract.id) ?? null) : null,
         createdAt: a.created_at.toISOString(),
       };
     });
