@@ -16,6 +16,7 @@ import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
+import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
 import { LedgerService } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import { TariffsService, tariffRoutes } from './modules/tariffs';
@@ -54,7 +55,9 @@ export function createServices(deps: AppDeps) {
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions };
+  const apiKeys = new ApiKeysService(ds, clock);
+  const usage = new UsageService(ds, clock, ledger);
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, apiKeys, usage };
 }
 
 /** The route table: what Express serves and what the OpenAPI document describes. */
@@ -71,6 +74,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...tariffRoutes(s.tariffs),
     ...accountRoutes(s.accounts),
     ...subscriptionRoutes(s.subscriptions),
+    ...integrationRoutes(s.usage),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -133,7 +137,11 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use(cookieParser());
 
   const api = express.Router();
-  registerRoutes(api, routes, (req, spec) => (spec.auth === 'public' ? Promise.resolve(null) : services.auth.authenticate(req.get('authorization'), spec)));
+  registerRoutes(api, routes, async (req, spec) => {
+    if (spec.auth === 'public') return null;
+    if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req.get('authorization'), spec.scopes ?? []) };
+    return { auth: await services.auth.authenticate(req.get('authorization'), spec) };
+  });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -115,6 +115,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     if (r.body || r.query || r.params) errorStatuses.add(400);
     if (r.auth !== 'public') errorStatuses.add(401);
     if (r.auth !== 'public' && !r.allowWhenPasswordChangeRequired) errorStatuses.add(403);
+    if (r.auth === 'integrator') errorStatuses.add(429);
     if (r.body) {
       errorStatuses.add(413);
       errorStatuses.add(415);
@@ -138,7 +139,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: useSchema(r.body.name) } } } } : {}),
       responses,
-      security: r.auth === 'public' ? [] : [{ bearerAuth: [] }],
+      security: r.auth === 'public' ? [] : r.auth === 'integrator' ? [{ apiKeyAuth: r.scopes ?? [] }] : [{ bearerAuth: [] }],
     };
     const p = toOpenApiPath(r.path);
     paths[p] ??= {};
@@ -177,6 +178,11 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       schemas,
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login (15 minutes).' },
+        apiKeyAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Integrator API key (`cab_…`), sent as `Authorization: Bearer <key>`. Each operation lists the scopes it needs.',
+        },
         refreshCookie: { type: 'apiKey', in: 'cookie', name: 'cabinet_refresh', description: 'httpOnly refresh token, path /api/v1/auth.' },
       },
     },

@@ -5,13 +5,20 @@ import { validateInput, type ClassType } from './validation';
 export type { ClassType };
 
 /** Who may call a route. */
-export type AuthMode = 'public' | 'customer' | 'staff';
+export type AuthMode = 'public' | 'customer' | 'staff' | 'integrator';
 
 /** The signed-in person behind a request. */
 export interface AuthContext {
   customerId: string;
   sessionId: string;
   role: CustomerRole;
+}
+
+/** The integrator behind an API-key request. */
+export interface IntegratorContext {
+  apiKeyId: string;
+  name: string;
+  scopes: string[];
 }
 
 export interface RouteContext<B, Q, P> {
@@ -22,6 +29,8 @@ export interface RouteContext<B, Q, P> {
   params: P;
   /** Set on `customer` and `staff` routes. */
   auth: AuthContext;
+  /** Set on `integrator` routes. */
+  integrator: IntegratorContext;
 }
 
 export type SchemaRef = ClassType | { schema: Record<string, unknown> };
@@ -34,6 +43,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   description?: string;
   tags: string[];
   auth: AuthMode;
+  /** `integrator` routes: the API-key scopes required. */
+  scopes?: string[];
   /** Reachable while the customer must change an issued password. */
   allowWhenPasswordChangeRequired?: boolean;
   body?: ClassType<B>;
@@ -56,7 +67,7 @@ export function route<B = unknown, Q = unknown, P = unknown>(spec: RouteSpec<B, 
   return spec;
 }
 
-export type Authenticator = (req: Request, spec: RouteSpec) => Promise<AuthContext | null>;
+export type Authenticator = (req: Request, spec: RouteSpec) => Promise<{ auth?: AuthContext; integrator?: IntegratorContext } | null>;
 
 /**
  * Registers the route table on an Express router. The same table produces the OpenAPI document
@@ -65,11 +76,11 @@ export type Authenticator = (req: Request, spec: RouteSpec) => Promise<AuthConte
 export function registerRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticator): void {
   for (const spec of routes) {
     const handler: RequestHandler = async (req, res) => {
-      const auth = await authenticate(req, spec);
+      const who = await authenticate(req, spec);
       const params = spec.params ? await validateInput(spec.params as ClassType<object>, req.params, 'params') : req.params;
       const query = spec.query ? await validateInput(spec.query as ClassType<object>, { ...req.query }, 'query') : {};
       const body = spec.body ? await validateInput(spec.body as ClassType<object>, req.body, 'body') : undefined;
-      const result = await spec.handler({ req, res, body, query, params, auth: auth as AuthContext });
+      const result = await spec.handler({ req, res, body, query, params, auth: who?.auth as AuthContext, integrator: who?.integrator as IntegratorContext });
       if (res.headersSent) return;
       const status = spec.status ?? 200;
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();

@@ -66,6 +66,8 @@ export interface TestContext {
   openMobileAccount(customerId: string, opts?: { balance?: number; creditLimit?: number; lines?: { tariffCode: string; operator?: string }[] }): Promise<{ accountId: string; lineIds: string[] }>;
   /** An internet account and contract of this customer. */
   openInternetAccount(customerId: string, opts?: { balance?: number; tariffCode?: string; contractNumber?: string }): Promise<{ accountId: string; contractId: string }>;
+  /** An integrator API key with these scopes; returns the key to send as `Authorization: Bearer <key>`. */
+  createApiKey(scopes: string[], name?: string): Promise<{ id: string; key: string }>;
   /** Signs in through the API; fails the test unless it answers 200. */
   signIn(login: string, password: string): Promise<SignedIn>;
   bearer(accessToken: string): { Authorization: string };
@@ -166,6 +168,9 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
         const [c] = await em.query('SELECT id FROM internet_contracts WHERE account_id = $1', [accountId]);
         return { accountId, contractId: c.id };
       });
+    },
+    async createApiKey(scopes, name = 'Test integrator') {
+      return ds.transaction((em) => services.apiKeys.create(em, { name, scopes: scopes as never }));
     },
     async signIn(login, password) {
       const res = await http.post('/api/v1/auth/login').send({ login, password });

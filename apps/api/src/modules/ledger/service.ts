@@ -34,6 +34,50 @@ export type PostResult = { posted: true; entryId: string; balanceAfter: bigint }
 export class LedgerService {
   constructor(private readonly clock: Clock) {}
 
+  /**
+   * Many entries in one go, for batch work (usage, period fees): accounts are locked in id order
+   * (no deadlocks between batches), entries inserted and balances updated with one statement each.
+   * A charge is cut to what the account can still pay (`capped`): the caller decides what a shortfall
+   * means (usage: the line is blocked for debt).
+   */
+  async postMany(em: EntityManager, inputs: PostInput[]): Promise<{ accountId: string; requested: bigint; posted: bigint; balanceAfter: bigint }[]> {
+    if (!inputs.length) return [];
+    const ids = [...new Set(inputs.map((i) => i.accountId))].sort();
+    const accounts: { id: string; customer_id: string; balance: string; credit_limit: string }[] = await em.query(
+      'SELECT id, customer_id, balance, credit_limit FROM accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    const state = new Map(accounts.map((a) => [a.id, { customerId: a.customer_id, balance: BigInt(a.balance), floor: -BigInt(a.credit_limit) }]));
+    const rows: (string | Date)[][] = [];
+    const results = [];
+    const now = this.clock.now();
+    for (const i of inputs) {
+      const s = state.get(i.accountId);
+      if (!s) throw AppError.notFound('The account');
+      let amount = i.amount;
+      if (amount < 0n && s.balance + amount < s.floor) amount = s.floor - s.balance < 0n ? s.floor - s.balance : 0n;
+      if (amount !== 0n) {
+        s.balance += amount;
+        rows.push([randomUUID(), s.customerId, i.accountId, amount.toString(), i.kind, i.ref, i.description ?? '', s.balance.toString(), now]);
+      }
+      results.push({ accountId: i.accountId, requested: i.amount, posted: amount, balanceAfter: s.balance });
+    }
+    if (rows.length) {
+      const col = (k: number) => rows.map((r) => r[k]);
+      await em.query(
+        `INSERT INTO ledger_entries (id, customer_id, account_id, amount, kind, ref, description, balance_after, created_at)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::timestamptz[])`,
+        [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8)],
+      );
+      const touched = [...state.entries()];
+      await em.query(
+        `UPDATE accounts a SET balance = v.balance FROM unnest($1::uuid[], $2::bigint[]) AS v(id, balance) WHERE a.id = v.id`,
+        [touched.map(([id]) => id), touched.map(([, s]) => s.balance.toString())],
+      );
+    }
+    return results;
+  }
+
   async post(em: EntityManager, input: PostInput): Promise<PostResult> {
     if (input.amount === 0n) throw new Error('ledger: zero amount');
     const [acc] = (await em.query('SELECT customer_id, balance, credit_limit FROM accounts WHERE id = $1 FOR UPDATE', [input.accountId])) as {

@@ -1,0 +1,134 @@
+import { createTestContext, type TestContext, type TestCustomer } from '../support';
+
+describe('POST /api/v1/integrations/usage', () => {
+  let t: TestContext;
+  let owner: TestCustomer;
+  let key: string;
+
+  const state = async (accountId: string) => {
+    const [a] = await t.query<{ balance: string }>('SELECT balance FROM accounts WHERE id = $1', [accountId]);
+    const [s] = await t.query<{ s: string }>('SELECT coalesce(sum(amount), 0) AS s FROM ledger_entries WHERE account_id = $1', [accountId]);
+    const lines = await t.query<{ msisdn: string; minutes_left: number; sms_left: number; mb_left: number; status: string; block_reason: string | null }>(
+      'SELECT msisdn, minutes_left, sms_left, mb_left, status, block_reason FROM mobile_lines WHERE account_id = $1 ORDER BY msisdn',
+      [accountId],
+    );
+    return { balance: Number(a.balance), sumOfEntries: Number(s.s), lines };
+  };
+  const msisdnOf = async (lineId: string) => (await t.query<{ msisdn: string }>('SELECT msisdn FROM mobile_lines WHERE id = $1', [lineId]))[0].msisdn;
+  const post = (body: object, k = key) => t.http.post('/api/v1/integrations/usage').set('Authorization', `Bearer ${k}`).send(body);
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    owner = await t.createCustomer();
+    key = (await t.createApiKey(['usage:write'], 'Network CDR feed')).key;
+  });
+  afterAll(() => t.close());
+
+  it('when usage stays within the packages, then the packages go down and nothing is charged', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    const res = await post({
+      records: [
+        { id: 'cdr-1', msisdn, type: 'minutes', quantity: 12, occurredAt: '2026-11-22T08:00:00Z' },
+        { id: 'cdr-2', msisdn: `8${msisdn.slice(2)}`, type: 'sms', quantity: 3, occurredAt: '2026-11-22T08:01:00Z' },
+        { id: 'cdr-3', msisdn, type: 'mb', quantity: 500, occurredAt: '2026-11-22T08:02:00Z' },
+      ],
+    }).expect(200);
+    expect(res.body).toEqual({ accepted: 3, duplicates: 0, rejected: [], charged: { amount: 0, currency: 'RUB' } });
+    const s = await state(acc.accountId);
+    expect(s.lines[0]).toMatchObject({ minutes_left: 1500 - 12, sms_left: 500 - 3, mb_left: 40960 - 500 });
+    expect(s.balance).toBe(100_00);
+  });
+
+  it('when usage goes past a package, then each unit beyond it is charged by the tariff through the ledger', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    await t.query('UPDATE mobile_lines SET minutes_left = 5 WHERE id = $1', [acc.lineIds[0]]);
+    const res = await post({ records: [{ id: 'over-1', msisdn, type: 'minutes', quantity: 15, occurredAt: '2026-11-22T08:00:00Z' }] }).expect(200);
+    // 5 minutes from the package, 10 at 2.50 ₽.
+    expect(res.body.charged).toEqual({ amount: 2500, currency: 'RUB' });
+    const s = await state(acc.accountId);
+    expect(s.lines[0].minutes_left).toBe(0);
+    expect(s.balance).toBe(100_00 - 2500);
+    expect(s.sumOfEntries).toBe(s.balance);
+    const [rec] = await t.query('SELECT from_package, overage, charged FROM usage_records WHERE record_id = $1', ['over-1']);
+    expect(rec).toEqual({ from_package: 5, overage: 10, charged: '2500' });
+  });
+
+  it('when the same batch is posted again, then it counts once: nothing more is used or charged', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    await t.query('UPDATE mobile_lines SET sms_left = 0 WHERE id = $1', [acc.lineIds[0]]);
+    const batch = { records: [1, 2, 3].map((n) => ({ id: `replay-${n}`, msisdn, type: 'sms', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' })) };
+    expect((await post(batch).expect(200)).body).toMatchObject({ accepted: 3, duplicates: 0, charged: { amount: 750 } });
+    const after1 = await state(acc.accountId);
+    expect((await post(batch).expect(200)).body).toMatchObject({ accepted: 0, duplicates: 3, charged: { amount: 0 } });
+    expect(await state(acc.accountId)).toEqual(after1);
+    expect(await t.query(`SELECT 1 FROM usage_records WHERE record_id LIKE 'replay-%'`)).toHaveLength(3);
+  });
+
+  it('when a record names an unknown line, then it alone is rejected; a repeated id within one batch counts once', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    const res = await post({
+      records: [
+        { id: 'mix-1', msisdn, type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' },
+        { id: 'mix-2', msisdn: '+79990000000', type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' },
+        { id: 'mix-1', msisdn, type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' },
+      ],
+    }).expect(200);
+    expect(res.body).toMatchObject({ accepted: 1, duplicates: 1, rejected: [{ index: 1, id: 'mix-2', code: 'unknown_line' }] });
+    expect((await state(acc.accountId)).lines[0].minutes_left).toBe(1499);
+  });
+
+  it('when the balance cannot cover the overage, then the charge stops at the credit limit and the line is blocked for debt', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 10_00, creditLimit: 5_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    await t.query('UPDATE mobile_lines SET mb_left = 0 WHERE id = $1', [acc.lineIds[0]]);
+    const res = await post({ records: [{ id: 'debt-1', msisdn, type: 'mb', quantity: 5000, occurredAt: '2026-11-22T08:00:00Z' }] }).expect(200);
+    expect(res.body.charged.amount).toBe(15_00);
+    const s = await state(acc.accountId);
+    expect(s.balance).toBe(-5_00);
+    expect(s.sumOfEntries).toBe(s.balance);
+    expect(s.lines[0]).toMatchObject({ status: 'blocked', block_reason: 'debt' });
+  });
+
+  it('when the key is missing, wrong, revoked or lacks the scope, then 401/403 and nothing is recorded', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    const body = { records: [{ id: 'auth-1', msisdn, type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' }] };
+    expect((await t.http.post('/api/v1/integrations/usage').send(body).expect(401)).body.code).toBe('authentication_required');
+    expect((await post(body, `${key.slice(0, -4)}AAAA`).expect(401)).body.code).toBe('authentication_required');
+    const other = await t.createApiKey(['bonus:purchases']);
+    expect((await post(body, other.key).expect(403)).body.code).toBe('forbidden');
+    const revoked = await t.createApiKey(['usage:write']);
+    await t.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [revoked.id]);
+    expect((await post(body, revoked.key).expect(401)).body.code).toBe('invalid_token');
+    // A customer's access token is no API key.
+    const c = await t.createCustomer({ password: 'cust-pass-123' });
+    const s = await t.signIn(c.phone, 'cust-pass-123');
+    await t.http.post('/api/v1/integrations/usage').set(t.bearer(s.accessToken)).send(body).expect(401);
+    expect(await t.query(`SELECT 1 FROM usage_records WHERE record_id = 'auth-1'`)).toHaveLength(0);
+  });
+
+  it('when the batch is malformed or too large, then 400 naming the field and nothing is recorded', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    const good = { id: 'x', msisdn, type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' };
+    const cases: [object, string][] = [
+      [{}, 'records'],
+      [{ records: [] }, 'records'],
+      [{ records: Array.from({ length: 1001 }, (_, i) => ({ ...good, id: `big-${i}` })) }, 'records'],
+      [{ records: [{ ...good, type: 'calls' }] }, 'records.0.type'],
+      [{ records: [{ ...good, quantity: -1 }] }, 'records.0.quantity'],
+      [{ records: [{ ...good, quantity: 1.5 }] }, 'records.0.quantity'],
+      [{ records: [{ ...good, occurredAt: 'yesterday' }] }, 'records.0.occurredAt'],
+      [{ records: [{ ...good, extra: true }] }, 'records.0.extra'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(body).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await t.query('SELECT 1 FROM usage_records WHERE line_id = $1', [acc.lineIds[0]])).toHaveLength(0);
+  });
+});
