@@ -1,5 +1,5 @@
 import { route, type RouteSpec } from '../../platform/routes';
-import { UsageBatchDto, UsageResultDto } from './dto';
+import { UsageBatchDto, UsageResultDto, assertUsageRecords } from './dto';
 import type { UsageService } from './usage';
 
 export function integrationRoutes(usage: UsageService): RouteSpec[] {
@@ -17,7 +17,10 @@ export function integrationRoutes(usage: UsageService): RouteSpec[] {
       scopes: ['usage:write'],
       body: UsageBatchDto,
       response: UsageResultDto,
-      handler: ({ integrator, body }) => usage.ingest(integrator, body.records),
+      handler: ({ integrator, body }) => {
+        assertUsageRecords(body.records);
+        return usage.ingest(integrator, body.records);
+      },
     }),
   ];
 }

@@ -1,0 +1,135 @@
+/**
+ * Usage ingestion benchmark (issue 3). Loads 100,000 mobile lines, then posts usage records through the
+ * real HTTP API in batches of 1,000 (POST /api/v1/integrations/usage, API key, several in flight), and
+ * measures, in the same run on the same database, a raw `INSERT … SELECT` of as many rows into the same
+ * table. Prints records/s of both and their ratio. Targets: ≥ 50,000 records/s and ≥ 0.5 of the baseline.
+ *
+ *   npx -y pnpm@10.34.8 --filter @cabinet/bench usage            (embedded PostgreSQL)
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench usage
+ *
+ * Knobs: LINES (100000), BATCHES (100), IN_FLIGHT (4).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createApp, createServices } from '../apps/api/src/app';
+import { loadConfig } from '../apps/api/src/config';
+import { openDatabase } from '../apps/api/src/db/data-source';
+import { startEmbeddedPostgres } from '../apps/api/src/db/embedded';
+import { systemClock } from '../apps/api/src/platform/clock';
+import { createLogger } from '../apps/api/src/platform/logger';
+import { seedCatalog } from '../apps/api/src/seed/catalog';
+
+const env = process.env;
+const LINES = Number(env.LINES ?? 100_000);
+const BATCHES = Number(env.BATCHES ?? 100);
+const BATCH = 1000;
+const IN_FLIGHT = Number(env.IN_FLIGHT ?? 4);
+
+async function main() {
+  let adminUrl = env.DATABASE_URL;
+  let stop = async () => {};
+  if (!adminUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cabinet-bench-'));
+    chmodSync(dir, 0o755);
+    const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), database: 'postgres' });
+    adminUrl = pg.url;
+    stop = pg.stop;
+  }
+  const dbName = `cabinet_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+
+  const ds = await openDatabase(url.toString(), { poolSize: 10 });
+  const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', SERVE_WEB: '0' }), databaseUrl: url.toString() };
+  const deps = { config, ds, clock: systemClock, logger: createLogger('silent') };
+  const services = createServices(deps);
+  await ds.transaction((em) => seedCatalog(em, systemClock));
+
+  console.log(`Loading ${LINES.toLocaleString('en')} lines…`);
+  const t0 = performance.now();
+  const accounts = Math.ceil(LINES / 10);
+  await ds.query(`
+    INSERT INTO customers (phone, surname, name, password_hash, created_at, updated_at)
+    SELECT '+7900' || lpad(g::text, 7, '0'), 'Bench', 'Bench', 'x', now(), now() FROM generate_series(1, ${accounts}) g;
+    INSERT INTO accounts (customer_id, number, kind, balance, created_at)
+    SELECT id, 'B' || substr(phone, 5), 'mobile', 100000, now() FROM customers WHERE surname = 'Bench';
+    INSERT INTO mobile_lines (customer_id, account_id, msisdn, iccid, operator, tariff_id, period_start, period_end, minutes_left, sms_left, mb_left, created_at)
+    SELECT a.customer_id, a.id, '+7901' || lpad(((row_number() OVER ()) - 1)::text, 7, '0'), '89701' || lpad(((row_number() OVER ()))::text, 14, '0'),
+           'megafon', t.id, now(), now() + interval '1 month', 100000, 100000, 10000000, now()
+      FROM accounts a CROSS JOIN generate_series(1, 10) g, tariffs t WHERE t.code = 'megafon-vse' AND a.number LIKE 'B%';
+    ANALYZE;`);
+  console.log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const key = await ds.transaction((em) => services.apiKeys.create(em, { name: 'bench', scopes: ['usage:write'] }));
+  const app = createApp({ ...deps, services });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/integrations/usage`;
+
+  let seq = 0;
+  const kinds = ['minutes', 'sms', 'mb'] as const;
+  const batch = () =>
+    JSON.stringify({
+      records: Array.from({ length: BATCH }, () => {
+        seq += 1;
+        const line = Math.floor(Math.random() * LINES);
+        return { id: `r${seq}`, msisdn: `+7901${String(line).padStart(7, '0')}`, type: kinds[seq % 3], quantity: 1 + (seq % 5), occurredAt: '2026-11-22T08:00:00Z' };
+      }),
+    });
+  const send = async (body: string) => {
+    const res = await fetch(base, { method: 'POST', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' }, body });
+    const json = (await res.json()) as { accepted: number };
+    if (res.status !== 200 || json.accepted !== BATCH) throw new Error(`batch failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+  };
+  const run = async (n: number) => {
+    const bodies = Array.from({ length: n }, batch);
+    const start = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < bodies.length) await send(bodies[next++]);
+    }));
+    return performance.now() - start;
+  };
+
+  await run(5); // warm-up
+  const apiMs = await run(BATCHES);
+  const apiRate = (BATCHES * BATCH) / (apiMs / 1000);
+
+  const n = BATCHES * BATCH;
+  const b0 = performance.now();
+  await ds.query(
+    `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, from_package, overage, charged, occurred_at, received_at)
+     SELECT $1, 'base-' || g, l.customer_id, l.id, 'minutes', 1, 1, 0, 0, now(), now()
+       FROM generate_series(1, $2) g JOIN mobile_lines l ON l.msisdn = '+7901' || lpad(((g * 7919) % $3)::text, 7, '0')`,
+    [key.id, n, LINES],
+  );
+  const baseMs = performance.now() - b0;
+  const baseRate = n / (baseMs / 1000);
+
+  const [{ c }] = await ds.query(`SELECT count(*)::int AS c FROM usage_records WHERE record_id LIKE 'r%'`);
+  console.log(`\nUsage ingestion, ${LINES.toLocaleString('en')} lines, ${BATCHES} batches × ${BATCH} records, ${IN_FLIGHT} in flight:`);
+  console.log(`  API  POST /integrations/usage : ${Math.round(apiRate).toLocaleString('en')} records/s (${(apiMs / BATCHES).toFixed(1)} ms per batch; ${c} rows stored)`);
+  console.log(`  baseline raw INSERT … SELECT  : ${Math.round(baseRate).toLocaleString('en')} records/s`);
+  console.log(`  ratio API / baseline          : ${(apiRate / baseRate).toFixed(2)}`);
+  console.log(`  targets: ≥ 50,000 records/s ${apiRate >= 50_000 ? 'MET' : 'NOT MET'}; ratio ≥ 0.5 ${apiRate / baseRate >= 0.5 ? 'MET' : 'NOT MET'}`);
+
+  server.close();
+  await ds.destroy();
+  if (env.KEEP_DB) console.log(`  kept database ${dbName}`);
+  else await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await admin.end();
+  await stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
