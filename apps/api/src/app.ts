@@ -11,7 +11,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { DataSource } from 'typeorm';
 import { Limits } from '@cabinet/shared-types';
 import type { Config } from './config';
-import { AccountsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
+import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
@@ -22,6 +22,7 @@ import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTra
 import { TariffsService, tariffRoutes } from './modules/tariffs';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
+import type { JobDefinition } from './platform/jobs';
 import { createLogger } from './platform/logger';
 import { buildOpenApi } from './platform/openapi';
 import { OtpService } from './platform/otp/otp.service';
@@ -55,9 +56,18 @@ export function createServices(deps: AppDeps) {
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
+  const periods = new PeriodsService(ds, clock, { ledger, audit });
   const apiKeys = new ApiKeysService(ds, clock);
   const usage = new UsageService(ds, clock, ledger);
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, apiKeys, usage };
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, apiKeys, usage };
+}
+
+/** Scheduled work (pg-boss). Each job is idempotent. */
+export function jobTable(s: Services): JobDefinition[] {
+  return [
+    { name: 'billing-periods', cron: '*/5 * * * *', run: () => s.periods.runDue() },
+    { name: 'voluntary-block-fees', cron: '20 0 * * *', run: () => s.periods.chargeBlockFees() },
+  ];
 }
 
 /** The route table: what Express serves and what the OpenAPI document describes. */

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
-import { createApp, createServices } from './app';
+import { createApp, createServices, jobTable } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/data-source';
 import { resolveDatabase } from './db/database-url';
 import { systemClock } from './platform/clock';
+import { startJobs } from './platform/jobs';
 import { createLogger } from './platform/logger';
 import { demoLoginsText, isEmpty, seedDemo } from './seed/demo';
 
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     logger.info('Seeded demo data');
     console.log(`\nDemo logins (login, password):\n${demoLoginsText()}\n`);
   }
-  await ds.destroy();
+  // Jobs run in the primary process only; on several nodes pg-boss shares them through the database.
+  const boss = await startJobs(db.url, jobTable(createServices({ config, ds, clock: systemClock, logger })), logger);
 
   let stopping = false;
   const stop = async (code = 0) => {
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
     await server?.close();
+    await boss.stop({ graceful: true, wait: true }).catch(() => {});
+    await ds.destroy().catch(() => {});
     await db.stop().catch(() => {});
     process.exit(code);
   };
