@@ -48,8 +48,8 @@ async function main() {
   url.pathname = `/${dbName}`;
 
   const ds = await openDatabase(url.toString(), { poolSize: 10 });
-  const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', SERVE_WEB: '0' }), databaseUrl: url.toString() };
-  const deps = { config, ds, clock: systemClock, logger: createLogger('silent') };
+  const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: env.BENCH_LOG ?? 'silent', SERVE_WEB: '0' }), databaseUrl: url.toString() };
+  const deps = { config, ds, clock: systemClock, logger: createLogger(env.BENCH_LOG ?? 'silent') };
   const services = createServices(deps);
   await ds.transaction((em) => seedCatalog(em, systemClock));
 
@@ -106,8 +106,8 @@ async function main() {
   const n = BATCHES * BATCH;
   const b0 = performance.now();
   await ds.query(
-    `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, from_package, overage, charged, occurred_at, received_at)
-     SELECT $1, 'base-' || g, l.customer_id, l.id, 'minutes', 1, 1, 0, 0, now(), now()
+    `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, occurred_at, received_at)
+     SELECT $1, 'base-' || g, l.customer_id, l.id, 'minutes', 1, now(), now()
        FROM generate_series(1, $2) g JOIN mobile_lines l ON l.msisdn = '+7901' || lpad(((g * 7919) % $3)::text, 7, '0')`,
     [key.id, n, LINES],
   );

@@ -127,6 +127,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
           'connect-src': ["'self'"],
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // Off: on plain http from another host (a phone on the LAN) it would rewrite every request to https.
+          'upgrade-insecure-requests': null,
         },
       },
     }),

@@ -13,7 +13,7 @@ export interface LoginRequest {
   captcha?: CaptchaAnswer;
 }
 
-/** Answer of login, refresh and password change. The refresh token travels only in an httpOnly cookie. */
+/** Answer of login and refresh. The refresh token travels only in an httpOnly cookie. */
 export interface TokenResponse {
   accessToken: string;
   tokenType: 'Bearer';

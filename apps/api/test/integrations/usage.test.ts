@@ -19,7 +19,7 @@ describe('POST /api/v1/integrations/usage', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    owner = await t.createCustomer();
+    owner = await t.createCustomer({ password: 'usage-owner-1' });
     key = (await t.createApiKey(['usage:write'], 'Network CDR feed')).key;
   });
   afterAll(() => t.close());
@@ -48,11 +48,14 @@ describe('POST /api/v1/integrations/usage', () => {
     // 5 minutes from the package, 10 at 2.50 ₽.
     expect(res.body.charged).toEqual({ amount: 2500, currency: 'RUB' });
     const s = await state(acc.accountId);
-    expect(s.lines[0].minutes_left).toBe(0);
+    expect(s.lines[0].minutes_left).toBe(-10); // 10 minutes past the package, charged
     expect(s.balance).toBe(100_00 - 2500);
     expect(s.sumOfEntries).toBe(s.balance);
-    const [rec] = await t.query('SELECT from_package, overage, charged FROM usage_records WHERE record_id = $1', ['over-1']);
-    expect(rec).toEqual({ from_package: 5, overage: 10, charged: '2500' });
+    const token = (await t.signIn(owner.phone, 'usage-owner-1')).accessToken;
+    const view = await t.http.get(`/api/v1/accounts/${acc.accountId}`).set(t.bearer(token)).expect(200);
+    expect(view.body.lines[0].packages.minutes).toEqual({ left: 0, total: 1500 });
+    // Past the package already: every further minute is charged.
+    expect((await post({ records: [{ id: 'over-2', msisdn, type: 'minutes', quantity: 2, occurredAt: '2026-11-22T08:05:00Z' }] }).expect(200)).body.charged.amount).toBe(500);
   });
 
   it('when the same batch is posted again, then it counts once: nothing more is used or charged', async () => {

@@ -130,3 +130,16 @@ describe('security headers', () => {
     expect(spa.headers['access-control-allow-credentials']).toBe('true');
   });
 });
+
+describe('content security policy', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('when the product is opened over plain http from another host, then the policy does not force https', async () => {
+    const res = await t.http.get('/api/v1/health').expect(200);
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+  });
+});

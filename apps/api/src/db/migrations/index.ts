@@ -2,6 +2,10 @@ import { PlatformAndAuth1763800000000 } from './1763800000000-platform-and-auth'
 import { AccountsAndTariffs1763900000000 } from './1763900000000-accounts-and-tariffs';
 import { TariffChangesUsageKeys1764000000000 } from './1764000000000-tariff-changes-usage-keys';
 import { UsageHotPath1764100000000 } from './1764100000000-usage-hot-path';
+import { UsageRelativeCounters1764200000000 } from './1764200000000-usage-relative-counters';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [PlatformAndAuth1763800000000, AccountsAndTariffs1763900000000, TariffChangesUsageKeys1764000000000, UsageHotPath1764100000000];
+export const migrations = [
+  PlatformAndAuth1763800000000, AccountsAndTariffs1763900000000, TariffChangesUsageKeys1764000000000, UsageHotPath1764100000000,
+  UsageRelativeCounters1764200000000,
+];

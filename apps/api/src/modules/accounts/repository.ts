@@ -132,9 +132,10 @@ export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow
     tariff: toTariffView(tariff),
     options: options.map((o) => ({ id: o.option_id, code: o.code, name: o.name, monthlyFee: rub(o.monthly_fee), activatedAt: o.activated_at.toISOString() })),
     packages: {
-      minutes: { left: l.minutes_left, total: tariff.minutes + add('minutes') },
-      sms: { left: l.sms_left, total: tariff.sms + add('sms') },
-      mb: { left: l.mb_left, total: tariff.mb + add('mb') },
+      // Counters go below zero by the units used past the package (already charged).
+      minutes: { left: Math.max(0, l.minutes_left), total: tariff.minutes + add('minutes') },
+      sms: { left: Math.max(0, l.sms_left), total: tariff.sms + add('sms') },
+      mb: { left: Math.max(0, l.mb_left), total: tariff.mb + add('mb') },
       resetsAt: l.period_end.toISOString(),
     },
     periodStart: l.period_start.toISOString(),

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../platform/clock';
 import { rub } from '../../platform/money';
 import { normalizePhone } from '../../platform/phone';
@@ -22,24 +22,16 @@ export interface UsageResult {
   charged: ReturnType<typeof rub>;
 }
 
-interface LineState {
-  id: string;
-  customer_id: string;
-  account_id: string;
-  msisdn: string;
-  status: string;
-  left: Record<UsageKind, number>;
-  price: Record<UsageKind, bigint>;
-  used: Record<UsageKind, number>;
-  cost: bigint;
-  firstRecord: string;
-}
-
+const KINDS: UsageKind[] = ['minutes', 'sms', 'mb'];
 
 /**
- * Usage records from the network (CDR): each decrements the line's package for the period; what goes
- * past the package is charged per unit by the tariff, through the ledger. A record id counts once per
- * key, so a replayed batch changes nothing. Set-based: a fixed number of statements per batch.
+ * Usage records from the network (CDR). Each decrements the line's package for the period; units past
+ * the package are charged per unit by the tariff, through the ledger. A record id counts once per key,
+ * so a replayed batch changes nothing.
+ *
+ * Two statements per batch, whatever its size: an INSERT that resolves the lines and drops records seen
+ * before, then one relative UPDATE per line (its row lock is the only lock) whose RETURNING tells how
+ * much of the usage went past the package: counters may go below zero, `old = new + used`.
  */
 export class UsageService {
   constructor(
@@ -49,85 +41,92 @@ export class UsageService {
   ) {}
 
   async ingest(integrator: IntegratorContext, records: UsageRecordInput[]): Promise<UsageResult> {
-    const rejected: UsageResult['rejected'] = [];
-    const msisdns = records.map((r) => normalizePhone(r.msisdn));
+    // Lines are locked in id order, so batches do not deadlock; should the database still pick this
+    // transaction as a deadlock victim, it rolled back whole and is run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(integrator, records);
+      } catch (err) {
+        const code = (err as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== '40P01' || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async ingestOnce(integrator: IntegratorContext, records: UsageRecordInput[]): Promise<UsageResult> {
+    const msisdns = records.map((r) => normalizePhone(r.msisdn) ?? r.msisdn);
     return this.ds.transaction(async (em) => {
-      const lineRows: Record<string, string>[] = await em.query(
-        `SELECT l.id, l.customer_id, l.account_id, l.msisdn, l.status, l.minutes_left, l.sms_left, l.mb_left,
-                t.minute_price, t.sms_price, t.mb_price
-           FROM mobile_lines l JOIN tariffs t ON t.id = l.tariff_id
-          WHERE l.msisdn = ANY($1::text[]) ORDER BY l.id FOR UPDATE OF l`,
-        [[...new Set(msisdns.filter(Boolean))]],
-      );
-      const lines = new Map<string, LineState>(
-        lineRows.map((r) => [
-          r.msisdn,
-          {
-            id: r.id,
-            customer_id: r.customer_id,
-            account_id: r.account_id,
-            msisdn: r.msisdn,
-            status: r.status,
-            left: { minutes: Number(r.minutes_left), sms: Number(r.sms_left), mb: Number(r.mb_left) },
-            price: { minutes: BigInt(r.minute_price), sms: BigInt(r.sms_price), mb: BigInt(r.mb_price) },
-            used: { minutes: 0, sms: 0, mb: 0 },
-            cost: 0n,
-            firstRecord: '',
-          },
-        ]),
-      );
-      const seen = new Set<string>(
-        (await em.query('SELECT record_id FROM usage_records WHERE api_key_id = $1 AND record_id = ANY($2::text[])', [integrator.apiKeyId, records.map((r) => r.id)])).map(
-          (r: { record_id: string }) => r.record_id,
-        ),
-      );
-      const rows: unknown[][] = [];
-      let duplicates = 0;
       const now = this.clock.now();
-      records.forEach((r, index) => {
-        if (seen.has(r.id)) return void duplicates++;
-        const line = msisdns[index] ? lines.get(msisdns[index]!) : undefined;
-        if (!line) return void rejected.push({ index, id: r.id, code: 'unknown_line', message: `No line ${r.msisdn}.` });
-        seen.add(r.id);
-        const fromPackage = Math.min(line.left[r.type], r.quantity);
-        const overage = r.quantity - fromPackage;
-        line.left[r.type] -= fromPackage;
-        line.used[r.type] += fromPackage;
-        const cost = BigInt(overage) * line.price[r.type];
-        if (cost > 0n) {
-          line.cost += cost;
-          line.firstRecord ||= r.id;
-        }
-        rows.push([integrator.apiKeyId, r.id, line.customer_id, line.id, r.type, r.quantity, fromPackage, overage, cost.toString(), r.occurredAt, now]);
-      });
-      if (rows.length) {
-        const col = (k: number) => rows.map((x) => x[k]);
-        await em.query(
-          `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, from_package, overage, charged, occurred_at, received_at)
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::int[], $9::bigint[], $10::timestamptz[], $11::timestamptz[])`,
-          [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8), col(9), col(10)],
-        );
-        const touched = [...lines.values()].filter((l) => l.used.minutes || l.used.sms || l.used.mb);
-        if (touched.length) {
-          await em.query(
-            `UPDATE mobile_lines m SET minutes_left = v.minutes, sms_left = v.sms, mb_left = v.mb
-               FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) AS v(id, minutes, sms, mb) WHERE m.id = v.id`,
-            [touched.map((l) => l.id), touched.map((l) => l.left.minutes), touched.map((l) => l.left.sms), touched.map((l) => l.left.mb)],
-          );
-        }
-      }
-      const charged = [...lines.values()].filter((l) => l.cost > 0n);
-      const posted = await this.ledger.postMany(
-        em,
-        charged.map((l) => ({ accountId: l.account_id, amount: -l.cost, kind: 'usage' as const, ref: `usage:${integrator.apiKeyId}:${l.firstRecord}:${l.id}`, description: 'Сверх пакета' })),
+      const inserted: { record_id: string; line_id: string; kind: UsageKind; quantity: number }[] = await em.query(
+        `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, occurred_at, received_at)
+         SELECT $1, v.record_id, l.customer_id, l.id, v.kind, v.quantity, v.occurred_at, $7
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) WITH ORDINALITY AS v(record_id, msisdn, kind, quantity, occurred_at, ord)
+           JOIN mobile_lines l ON l.msisdn = v.msisdn
+          ORDER BY v.ord
+         ON CONFLICT (api_key_id, record_id) DO NOTHING
+         RETURNING record_id, line_id, kind, quantity`,
+        [integrator.apiKeyId, records.map((r) => r.id), msisdns, records.map((r) => r.type), records.map((r) => r.quantity), records.map((r) => r.occurredAt), now],
       );
-      // What the balance could not cover is a debt: the line is blocked until the account is topped up.
-      const shortOf = charged.filter((_, i) => posted[i].posted !== posted[i].requested).map((l) => l.id);
-      if (shortOf.length) {
-        await em.query(`UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'active'`, [shortOf, now]);
+      const accepted = new Set(inserted.map((r) => r.record_id));
+      const known = new Set(
+        (await this.knownLines(em, [...new Set(msisdns)], records.length - inserted.length)).map((r) => r.msisdn),
+      );
+      const rejected: UsageResult['rejected'] = [];
+      let duplicates = 0;
+      records.forEach((r, index) => {
+        if (accepted.delete(r.id)) return;
+        if (!known.has(msisdns[index])) rejected.push({ index, id: r.id, code: 'unknown_line', message: `No line ${r.msisdn}.` });
+        else duplicates++;
+      });
+
+      const perLine = new Map<string, { used: Record<UsageKind, number> }>();
+      for (const r of inserted) {
+        const l = perLine.get(r.line_id) ?? { used: { minutes: 0, sms: 0, mb: 0 } };
+        l.used[r.kind] += r.quantity;
+        perLine.set(r.line_id, l);
       }
-      const total = posted.reduce((s, p) => s - p.posted, 0n);
-      return { accepted: rows.length, duplicates, rejected, charged: rub(total) };
+      let total = 0n;
+      if (perLine.size) {
+        const ids = [...perLine.keys()].sort(); // the lock order
+        const after: Record<string, string>[] = await em.query(
+          `UPDATE mobile_lines m SET minutes_left = m.minutes_left - v.minutes, sms_left = m.sms_left - v.sms, mb_left = m.mb_left - v.mb
+             FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) AS v(id, minutes, sms, mb), tariffs t
+            WHERE m.id = v.id AND t.id = m.tariff_id
+           RETURNING m.id, m.account_id, m.minutes_left, m.sms_left, m.mb_left, t.minute_price, t.sms_price, t.mb_price`,
+          [ids, ids.map((id) => perLine.get(id)!.used.minutes), ids.map((id) => perLine.get(id)!.used.sms), ids.map((id) => perLine.get(id)!.used.mb)],
+        ).then((r: [Record<string, string>[], number]) => r[0]);
+        const price = { minutes: 'minute_price', sms: 'sms_price', mb: 'mb_price' } as const;
+        const charges = after
+          .map((row) => {
+            const l = perLine.get(row.id)!;
+            let cost = 0n;
+            for (const k of KINDS) {
+              const left = Number(row[`${k}_left`]);
+              const old = left + l.used[k];
+              const past = l.used[k] - Math.min(l.used[k], Math.max(old, 0));
+              cost += BigInt(past) * BigInt(row[price[k]]);
+            }
+            return { lineId: row.id, accountId: row.account_id, cost };
+          })
+          .filter((c) => c.cost > 0n);
+        const posted = await this.ledger.postMany(
+          em,
+          charges.map((c) => ({ accountId: c.accountId, amount: -c.cost, kind: 'usage' as const, ref: `usage:${integrator.apiKeyId}:${c.lineId}:${now.toISOString()}:${inserted[0].record_id}`, description: 'Сверх пакета' })),
+        );
+        total = posted.reduce((s, p) => s - p.posted, 0n);
+        // What the balance could not cover is a debt: the line is blocked until the account is topped up.
+        const short = charges.filter((_, i) => posted[i].posted !== posted[i].requested).map((c) => c.lineId);
+        if (short.length) {
+          await em.query(`UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'active'`, [short, now]);
+        }
+      }
+      return { accepted: inserted.length, duplicates, rejected, charged: rub(total) };
     });
+  }
+
+  /** Which of these numbers are lines — asked only when some records were not inserted. */
+  private async knownLines(em: EntityManager, msisdns: string[], notInserted: number): Promise<{ msisdn: string }[]> {
+    if (notInserted === 0) return [];
+    return em.query('SELECT msisdn FROM mobile_lines WHERE msisdn = ANY($1::text[])', [msisdns]);
   }
 }
