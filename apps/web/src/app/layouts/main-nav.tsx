@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+type NavKey =
+  | 'home'
+  | 'accounts'
+  | 'payments'
+  | 'loans'
+  | 'bonus'
+  | 'applications'
+  | 'support'
+  | 'profile'
+  | 'sessions';
+
+/** Modules of the cabinet; those without a path arrive in later releases. */
+const items: Array<{ key: NavKey; to?: string }> = [
+  { key: 'home', to: '/' },
+  { key: 'accounts' },
+  { key: 'payments' },
+  { key: 'loans' },
+  { key: 'bonus' },
+  { key: 'applications' },
+  { key: 'support' },
+  { key: 'profile', to: '/profile' },
+  { key: 'sessions', to: '/sessions' },
+];
+
+export function MainNav({ id, open, onNavigate }: { id: string; open: boolean; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <nav id={id} aria-label={t('nav.label')} className={open ? 'main-nav main-nav--open' : 'main-nav'}>
+      <ul>
+        {items.map(({ key, to }) => (
+          <li key={key}>
+            {to ? (
+              <NavLink to={to} end={to === '/'} onClick={onNavigate} className="main-nav__link">
+                {t(`nav.${key}`)}
+              </NavLink>
+            ) : (
+              <span className="main-nav__link main-nav__link--soon" aria-disabled="true">
+                {t(`nav.${key}`)} <span className="badge">{t('nav.soon')}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

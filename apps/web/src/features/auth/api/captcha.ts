@@ -1,0 +1,12 @@
+import type { CaptchaResponse } from '@cabinet/shared-types';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '@/shared/api/client';
+
+/** POST /auth/captcha — a new picture ("another picture"). */
+export function requestCaptcha(): Promise<CaptchaResponse> {
+  return apiRequest<CaptchaResponse>('/auth/captcha', { method: 'POST', auth: false });
+}
+
+export function useRequestCaptcha() {
+  return useMutation({ mutationFn: requestCaptcha });
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '@/shared/api/me';
+import { formatPhone } from '@/shared/lib/format-phone';
+import { PageHeading } from '@/shared/ui/page-heading';
+import { PageLoader } from '@/shared/ui/page-loader';
+import { QueryError } from '@/shared/ui/query-error';
+
+/** The signed-in home: who you are; the modules' summaries come in later releases. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+
+  const customer = me.data;
+  const fullName = [customer.surname, customer.name, customer.patronymic].filter(Boolean).join(' ');
+  const greetingName = [customer.name, customer.patronymic].filter(Boolean).join(' ');
+
+  return (
+    <>
+      <PageHeading title={t('home.title')}>{t('home.greeting', { name: greetingName })}</PageHeading>
+      <div className="home-grid">
+        <article aria-labelledby="home-customer">
+          <h2 id="home-customer">{t('home.customer')}</h2>
+          <dl className="details">
+            <dt>{t('home.fullName')}</dt>
+            <dd>{fullName}</dd>
+            <dt>{t('home.phone')}</dt>
+            <dd>{formatPhone(customer.phone)}</dd>
+            <dt>{t('home.contract')}</dt>
+            <dd>{customer.contractNumber ?? t('common.notSet')}</dd>
+            <dt>{t('home.email')}</dt>
+            <dd>{customer.email ?? t('common.notSet')}</dd>
+            <dt>{t('home.role')}</dt>
+            <dd>{t(`roles.${customer.role}`)}</dd>
+          </dl>
+          <p>
+            <Link to="/profile">{t('home.editProfile')}</Link>
+          </p>
+        </article>
+        <article aria-labelledby="home-coming" className="card--muted">
+          <h2 id="home-coming">{t('home.comingTitle')}</h2>
+          <p>{t('home.coming')}</p>
+        </article>
+      </div>
+    </>
+  );
+}

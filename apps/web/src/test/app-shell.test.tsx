@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeApi, signedIn } from './fake-api';
+import { renderApp } from './render-app';
+
+describe('signed-in shell', () => {
+  it('has the name in the header, the modules in the navigation (future ones marked "скоро")', async () => {
+    signedIn(createFakeApi());
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: /Здравствуйте/ });
+
+    expect(screen.getByRole('banner')).toHaveTextContent('Иван Иванов');
+    const nav = screen.getByRole('navigation', { name: 'Разделы кабинета' });
+    expect(within(nav).getByRole('link', { name: 'Главная' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Профиль' })).toBeInTheDocument();
+    for (const soon of ['Счета и линии', 'Платежи', 'Займы', 'Бонусы', 'Заявки', 'Поддержка']) {
+      const item = within(nav).getByText(soon);
+      expect(item).toHaveAttribute('aria-disabled', 'true');
+      expect(item).toHaveTextContent('скоро');
+    }
+  });
+
+  it('the phone menu button tells whether the menu is open and closes after choosing', async () => {
+    signedIn(createFakeApi());
+    const { user } = renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: /Здравствуйте/ });
+
+    const toggle = screen.getByRole('button', { name: 'Открыть меню' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', 'main-nav');
+    await user.click(toggle);
+    expect(screen.getByRole('button', { name: 'Закрыть меню' })).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Профиль' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Профиль' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Открыть меню' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('an unknown address shows the 404 page', async () => {
+    createFakeApi();
+    renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'На главную' })).toHaveAttribute('href', '/');
+  });
+});

@@ -1,0 +1,23 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { i18n } from '@/shared/i18n/i18n';
+import { activity } from '@/shared/session/activity';
+import { sessionStore } from '@/shared/session/session-store';
+
+// Times in messages ("locked until 14:05") are checked against one zone.
+process.env.TZ = 'Europe/Moscow';
+
+// jsdom has no layout: the router's scroll-to-top is a no-op here.
+window.scrollTo = () => undefined;
+
+beforeEach(async () => {
+  sessionStore.reset();
+  activity.reset();
+  await i18n.changeLanguage('ru');
+  window.history.replaceState(null, '', '/');
+});
+
+afterEach(() => {
+  cleanup();
+});
