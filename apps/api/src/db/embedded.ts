@@ -71,7 +71,8 @@ export async function startEmbeddedPostgres(opts: {
     user: 'postgres',
     password: 'postgres',
     persistent: true,
-    createPostgresUser: true,
+    // Only root needs (and may make) the OS user `postgres` to run the server as.
+    createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: () => {},

@@ -33,7 +33,7 @@ export default async function globalSetup() {
     user: 'postgres',
     password: 'postgres',
     persistent: false,
-    createPostgresUser: true,
+    createPostgresUser: process.getuid?.() === 0, // only root needs (and may make) the OS user `postgres`
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Durability is not what these tests check; speed is welcome.
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
