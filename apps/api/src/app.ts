@@ -17,7 +17,7 @@ import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } fro
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
-import { LedgerService } from './modules/ledger';
+import { HistoryService, LedgerService, historyRoutes } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import { TariffsService, tariffRoutes } from './modules/tariffs';
 import type { Clock } from './platform/clock';
@@ -57,9 +57,10 @@ export function createServices(deps: AppDeps) {
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
   const periods = new PeriodsService(ds, clock, { ledger, audit });
+  const history = new HistoryService(ds, clock, { accounts });
   const apiKeys = new ApiKeysService(ds, clock);
   const usage = new UsageService(ds, clock, ledger);
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, apiKeys, usage };
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, apiKeys, usage };
 }
 
 /** Scheduled work (pg-boss). Each job is idempotent. */
@@ -84,6 +85,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...tariffRoutes(s.tariffs),
     ...accountRoutes(s.accounts),
     ...subscriptionRoutes(s.subscriptions),
+    ...historyRoutes(s.history),
     ...integrationRoutes(s.usage),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];

@@ -206,3 +206,34 @@ export const ServiceLimits = {
   /** Kopecks per day after the free days. */
   voluntaryBlockDailyFee: 100,
 } as const;
+
+export const LedgerKinds = [
+  'payment',
+  'refund',
+  'monthly_fee',
+  'option_fee',
+  'tariff_change_fee',
+  'usage',
+  'block_fee',
+  'adjustment',
+] as const;
+export type LedgerKind = (typeof LedgerKinds)[number];
+
+/** One line of an account's history (GET /accounts/:id/transactions). */
+export interface TransactionView {
+  id: string;
+  /** Positive: money in; negative: a charge. */
+  amount: Money;
+  kind: LedgerKind;
+  description: string;
+  balanceAfter: Money;
+  createdAt: string;
+}
+
+export const TransactionSorts = ['-createdAt', 'createdAt', '-amount', 'amount'] as const;
+export type TransactionSort = (typeof TransactionSorts)[number];
+
+/** GET /accounts/:id/transactions/summary — money out and in per month, for the chart. */
+export interface MonthlySummaryView {
+  months: { month: string; spent: Money; received: Money; byKind: Partial<Record<LedgerKind, Money>> }[];
+}

@@ -107,6 +107,8 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
           },
         },
       };
+    } else if (r.produces) {
+      success.content = { [r.produces]: { schema: { type: 'string' } } };
     } else if (r.response && status !== '204') {
       success.content = { 'application/json': { schema: schemaOf(r.response) } };
     }

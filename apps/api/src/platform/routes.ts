@@ -53,6 +53,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   /** Success status (200 by default; 204 sends no body). */
   status?: number;
   response?: SchemaRef;
+  /** A non-JSON success body (e.g. `text/csv`); the handler writes it to `res` itself. */
+  produces?: string;
   /** The response is a cursor page of this item type. */
   page?: ClassType;
   /** Problem statuses worth documenting besides the generic ones. */

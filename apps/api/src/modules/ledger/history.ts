@@ -1,0 +1,194 @@
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify';
+import type { DataSource } from 'typeorm';
+import type { LedgerKind, MonthlySummaryView, Page, TransactionSort, TransactionView } from '@cabinet/shared-types';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { rub } from '../../platform/money';
+import type { AccountsService } from '../accounts';
+
+export interface HistoryFilter {
+  sort?: TransactionSort;
+  kind?: LedgerKind[];
+  direction?: 'debit' | 'credit';
+  /** Inclusive, `YYYY-MM-DD` (Moscow) or an ISO time. */
+  from?: string;
+  /** Inclusive day, `YYYY-MM-DD` (Moscow) or an ISO time (exclusive). */
+  to?: string;
+  minAmount?: number;
+  maxAmount?: number;
+}
+
+interface Row {
+  id: string;
+  amount: string;
+  kind: LedgerKind;
+  description: string;
+  balance_after: string;
+  created_at: Date;
+}
+
+const SORTS: Record<TransactionSort, { col: 'created_at' | 'amount'; dir: 'ASC' | 'DESC' }> = {
+  '-createdAt': { col: 'created_at', dir: 'DESC' },
+  createdAt: { col: 'created_at', dir: 'ASC' },
+  '-amount': { col: 'amount', dir: 'DESC' },
+  amount: { col: 'amount', dir: 'ASC' },
+};
+
+/** A date alone means that day in Moscow; `to` then includes the whole day. */
+function bound(v: string | undefined, end: boolean): Date | null {
+  if (!v) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const d = new Date(`${v}T00:00:00+03:00`);
+    return end ? new Date(d.getTime() + 24 * 3600_000) : d;
+  }
+  return new Date(v);
+}
+
+function encode(sort: TransactionSort, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
+}
+
+function decode(sort: TransactionSort, cursor: string | undefined): { value: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [s, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (s !== sort || typeof value !== 'string' || typeof id !== 'string') throw new Error();
+    return { value, id };
+  } catch {
+    throw AppError.validation([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor must be a nextCursor of the same sort' }]);
+  }
+}
+
+const toView = (r: Row): TransactionView => ({
+  id: r.id,
+  amount: rub(r.amount),
+  kind: r.kind,
+  description: r.description,
+  balanceAfter: rub(r.balance_after),
+  createdAt: r.created_at.toISOString(),
+});
+
+const KIND_RU: Record<LedgerKind, string> = {
+  payment: 'Пополнение',
+  refund: 'Возврат',
+  monthly_fee: 'Абонентская плата',
+  option_fee: 'Опция',
+  tariff_change_fee: 'Смена тарифа',
+  usage: 'Сверх пакета',
+  block_fee: 'Добровольная блокировка',
+  adjustment: 'Корректировка',
+};
+
+/**
+ * An account's history: keyset pages on (account, sort key, id), so a deep page costs what the first
+ * does; the same selection as CSV; a monthly summary for the chart. Whoever may see the account may
+ * read it (viewers too); anyone else gets 404.
+ */
+export class HistoryService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly deps: { accounts: AccountsService },
+  ) {}
+
+  private async rows(accountId: string, f: HistoryFilter, limit: number, cursor?: string): Promise<Row[]> {
+    const sort = f.sort ?? '-createdAt';
+    const { col, dir } = SORTS[sort];
+    const after = decode(sort, cursor);
+    const from = bound(f.from, false);
+    const to = bound(f.to, true);
+    if (from && to && from >= to) throw AppError.validation([{ field: 'to', code: 'afterFrom', message: 'to must not be before from' }]);
+    if (f.minAmount !== undefined && f.maxAmount !== undefined && f.minAmount > f.maxAmount) {
+      throw AppError.validation([{ field: 'maxAmount', code: 'atLeastMin', message: 'maxAmount must not be below minAmount' }]);
+    }
+    const params: unknown[] = [accountId];
+    const where = ['account_id = $1'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.kind?.length) add('kind = ANY(?::text[])', f.kind);
+    if (f.direction === 'debit') where.push('amount < 0');
+    if (f.direction === 'credit') where.push('amount > 0');
+    if (from) add('created_at >= ?', from);
+    if (to) add('created_at < ?', to);
+    if (f.minAmount !== undefined) add('abs(amount) >= ?', f.minAmount);
+    if (f.maxAmount !== undefined) add('abs(amount) <= ?', f.maxAmount);
+    if (after) {
+      params.push(col === 'amount' ? after.value : new Date(after.value), after.id);
+      where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return this.ds.query(
+      `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
+        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async list(customerId: string, accountId: string, f: HistoryFilter & { limit: number; cursor?: string }): Promise<Page<TransactionView>> {
+    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
+    const rows = await this.rows(accountId, f, f.limit + 1, f.cursor);
+    const more = rows.length > f.limit;
+    const page = more ? rows.slice(0, f.limit) : rows;
+    const sort = f.sort ?? '-createdAt';
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toView),
+      nextCursor: more ? encode(sort, SORTS[sort].col === 'amount' ? last.amount : last.created_at.toISOString(), last.id) : null,
+    };
+  }
+
+  /** Streams the whole selection as CSV (UTF-8 with BOM, `;`, roubles with a comma) for Excel in Russian. */
+  async csv(customerId: string, accountId: string, f: HistoryFilter, res: Response): Promise<void> {
+    const access = await this.deps.accounts.access(this.ds.manager, customerId, accountId);
+    await this.rows(accountId, f, 1); // validates the filter before anything is sent
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="transactions-${access.account.number}.csv"`);
+    res.write('\uFEFF');
+    const out = stringify({ delimiter: ';', header: true, columns: ['Дата и время (МСК)', 'Операция', 'Сумма, ₽', 'Описание', 'Остаток, ₽'] });
+    out.pipe(res);
+    const when = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
+    const money = (k: string) => (Number(k) / 100).toFixed(2).replace('.', ',');
+    let cursor: string | undefined;
+    const sort = f.sort ?? '-createdAt';
+    do {
+      const rows = await this.rows(accountId, f, 1000, cursor);
+      for (const r of rows) out.write([when.format(r.created_at), KIND_RU[r.kind] ?? r.kind, money(r.amount), r.description, money(r.balance_after)]);
+      const last = rows[rows.length - 1];
+      cursor = rows.length === 1000 ? encode(sort, SORTS[sort].col === 'amount' ? last.amount : last.created_at.toISOString(), last.id) : undefined;
+    } while (cursor);
+    out.end();
+    await new Promise<void>((resolve) => res.on('finish', resolve));
+  }
+
+  async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {
+    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
+    const now = this.clock.now();
+    const rows: { month: string; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(
+      `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow'), 'YYYY-MM') AS month, kind,
+              coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
+         FROM ledger_entries
+        WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
+        GROUP BY 1, 2 ORDER BY 1`,
+      [accountId, now, months],
+    );
+    const out = new Map<string, MonthlySummaryView['months'][number]>();
+    const moscow = new Date(now.getTime() + 3 * 3600_000);
+    for (let i = months - 1; i >= 0; i--) {
+      const d = new Date(Date.UTC(moscow.getUTCFullYear(), moscow.getUTCMonth() - i, 1));
+      const key = d.toISOString().slice(0, 7);
+      out.set(key, { month: key, spent: rub(0), received: rub(0), byKind: {} });
+    }
+    for (const r of rows) {
+      const m = out.get(r.month);
+      if (!m) continue;
+      m.spent = rub(BigInt(m.spent.amount) + BigInt(r.spent));
+      m.received = rub(BigInt(m.received.amount) + BigInt(r.received));
+      if (BigInt(r.spent) > 0n) m.byKind[r.kind] = rub(r.spent);
+    }
+    return { months: [...out.values()] };
+  }
+}
