@@ -23,33 +23,26 @@ export class PeriodsService {
   ) {}
 
   async runDue(): Promise<{ lines: number; contracts: number; blockFees: number }> {
-    let lines = 0;
-    let contracts = 0;
-    for (;;) {
-      const n = await this.ds.transaction(async (em) => {
-        const due: { id: string }[] = await em.query(
-          `SELECT id FROM mobile_lines WHERE period_end <= $1 ORDER BY period_end LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [this.clock.now()],
-        );
-        for (const { id } of due) await this.rollLine(em, id);
-        return due.length;
-      });
-      lines += n;
-      if (n < BATCH) break;
-    }
-    for (;;) {
-      const n = await this.ds.transaction(async (em) => {
-        const due: { id: string }[] = await em.query(
-          `SELECT id FROM internet_contracts WHERE period_end <= $1 ORDER BY period_end LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [this.clock.now()],
-        );
-        for (const { id } of due) await this.rollContract(em, id);
-        return due.length;
-      });
-      contracts += n;
-      if (n < BATCH) break;
-    }
+    const lines = await this.drain('mobile_lines', (em, id) => this.rollLine(em, id));
+    const contracts = await this.drain('internet_contracts', (em, id) => this.rollContract(em, id));
     return { lines, contracts, blockFees: await this.chargeBlockFees() };
+  }
+
+  /** Rolls every due row of the table, a batch per transaction, skipping rows another node holds. */
+  private async drain(table: 'mobile_lines' | 'internet_contracts', roll: (em: EntityManager, id: string) => Promise<void>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.ds.transaction(async (em) => {
+        const due: { id: string }[] = await em.query(
+          `SELECT id FROM ${table} WHERE period_end <= $1 ORDER BY period_end LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          [this.clock.now()],
+        );
+        for (const { id } of due) await roll(em, id);
+        return due.length;
+      });
+      total += n;
+      if (n < BATCH) return total;
+    }
   }
 
   /** Charges the fee if the balance allows; otherwise the subscription is blocked for debt. */
