@@ -7,10 +7,14 @@
  *   npx -y pnpm@10.34.8 --filter @cabinet/bench usage            (embedded PostgreSQL)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench usage
  *
- * Knobs: LINES (100000), BATCHES (100), IN_FLIGHT (4).
+ * Knobs: LINES (100000), BATCHES (100), IN_FLIGHT (4), SERVER=spawn|inprocess (spawn: the built product,
+ * `node apps/api/dist/main.js` with WORKERS=2 as `start` runs it — build first with `pnpm -r build`;
+ * inprocess: createApp in this process, which then also plays the client and tops out on one core).
  */
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +23,7 @@ import { Client } from 'pg';
 import { createApp, createServices } from '../apps/api/src/app';
 import { loadConfig } from '../apps/api/src/config';
 import { openDatabase } from '../apps/api/src/db/data-source';
-import { startEmbeddedPostgres } from '../apps/api/src/db/embedded';
+import { freePort, startEmbeddedPostgres } from '../apps/api/src/db/embedded';
 import { systemClock } from '../apps/api/src/platform/clock';
 import { createLogger } from '../apps/api/src/platform/logger';
 import { seedCatalog } from '../apps/api/src/seed/catalog';
@@ -29,6 +33,8 @@ const LINES = Number(env.LINES ?? 100_000);
 const BATCHES = Number(env.BATCHES ?? 100);
 const BATCH = 1000;
 const IN_FLIGHT = Number(env.IN_FLIGHT ?? 4);
+const MAIN = path.join(__dirname, '..', 'apps', 'api', 'dist', 'main.js');
+const SPAWN = (env.SERVER ?? 'spawn') === 'spawn';
 
 async function main() {
   let adminUrl = env.DATABASE_URL;
@@ -69,10 +75,33 @@ async function main() {
   console.log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const key = await ds.transaction((em) => services.apiKeys.create(em, { name: 'bench', scopes: ['usage:write'] }));
-  const app = createApp({ ...deps, services });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/integrations/usage`;
+  let base: string;
+  let closeServer: () => Promise<void>;
+  if (SPAWN) {
+    if (!existsSync(MAIN)) throw new Error(`Build the product first (npx -y pnpm@10.34.8 -r build): ${MAIN} is missing`);
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...env, DATABASE_URL: url.toString(), PORT: String(port), WORKERS: '2', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', SERVE_WEB: '0', SEED_DEMO: '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    base = `http://127.0.0.1:${port}/api/v1/integrations/usage`;
+    for (let i = 0; ; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      if (i > 100) throw new Error('the server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 1000)); // let the second worker come up too
+    closeServer = async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    };
+  } else {
+    const app = createApp({ ...deps, services });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/integrations/usage`;
+    closeServer = () => new Promise((r) => server.close(() => r()));
+  }
 
   let seq = 0;
   const kinds = ['minutes', 'sms', 'mb'] as const;
@@ -100,7 +129,10 @@ async function main() {
   };
 
   await run(5); // warm-up
+  const cpu0 = process.cpuUsage();
   const apiMs = await run(BATCHES);
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuShare = (cpu.user + cpu.system) / 1000 / apiMs;
   const apiRate = (BATCHES * BATCH) / (apiMs / 1000);
 
   const n = BATCHES * BATCH;
@@ -115,13 +147,14 @@ async function main() {
   const baseRate = n / (baseMs / 1000);
 
   const [{ c }] = await ds.query(`SELECT count(*)::int AS c FROM usage_records WHERE record_id LIKE 'r%'`);
-  console.log(`\nUsage ingestion, ${LINES.toLocaleString('en')} lines, ${BATCHES} batches × ${BATCH} records, ${IN_FLIGHT} in flight:`);
+  console.log(`\nUsage ingestion, ${LINES.toLocaleString('en')} lines, ${BATCHES} batches × ${BATCH} records, ${IN_FLIGHT} in flight, server ${SPAWN ? 'spawned (2 workers)' : 'in this process'}:`);
   console.log(`  API  POST /integrations/usage : ${Math.round(apiRate).toLocaleString('en')} records/s (${(apiMs / BATCHES).toFixed(1)} ms per batch; ${c} rows stored)`);
+  console.log(`  this Node process (${SPAWN ? 'client' : 'API + client'}) was busy ${(nodeCpuShare * 100).toFixed(0)} % of one core during the API phase`);
   console.log(`  baseline raw INSERT … SELECT  : ${Math.round(baseRate).toLocaleString('en')} records/s`);
   console.log(`  ratio API / baseline          : ${(apiRate / baseRate).toFixed(2)}`);
   console.log(`  targets: ≥ 50,000 records/s ${apiRate >= 50_000 ? 'MET' : 'NOT MET'}; ratio ≥ 0.5 ${apiRate / baseRate >= 0.5 ? 'MET' : 'NOT MET'}`);
 
-  server.close();
+  await closeServer();
   await ds.destroy();
   if (env.KEEP_DB) console.log(`  kept database ${dbName}`);
   else await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
