@@ -22,8 +22,6 @@ export interface UsageResult {
   charged: ReturnType<typeof rub>;
 }
 
-const KINDS: UsageKind[] = ['minutes', 'sms', 'mb'];
-
 /**
  * Usage records from the network (CDR). Each decrements the line's package for the period; units past
  * the package are charged per unit by the tariff, through the ledger. A record id counts once per key,
@@ -55,78 +53,77 @@ export class UsageService {
 
   private async ingestOnce(integrator: IntegratorContext, records: UsageRecordInput[]): Promise<UsageResult> {
     const msisdns = records.map((r) => normalizePhone(r.msisdn) ?? r.msisdn);
+    const batch = JSON.stringify(records.map((r, i) => ({ i, id: r.id, msisdn: msisdns[i], kind: r.type, quantity: r.quantity, at: r.occurredAt })));
     return this.ds.transaction(async (em) => {
       const now = this.clock.now();
-      const inserted: { record_id: string; line_id: string; kind: UsageKind; quantity: number }[] = await em.query(
-        `INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, occurred_at, received_at)
-         SELECT $1, v.record_id, l.customer_id, l.id, v.kind, v.quantity, v.occurred_at, $7
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) WITH ORDINALITY AS v(record_id, msisdn, kind, quantity, occurred_at, ord)
-           JOIN mobile_lines l ON l.msisdn = v.msisdn
-          ORDER BY v.ord
-         ON CONFLICT (api_key_id, record_id) DO NOTHING
-         RETURNING record_id, line_id, kind, quantity`,
-        [integrator.apiKeyId, records.map((r) => r.id), msisdns, records.map((r) => r.type), records.map((r) => r.quantity), records.map((r) => r.occurredAt), now],
-      );
-      const accepted = new Set(inserted.map((r) => r.record_id));
-      const known = new Set(
-        (await this.knownLines(em, [...new Set(msisdns)], records.length - inserted.length)).map((r) => r.msisdn),
+      // One statement: insert what is new (a replayed record id conflicts and is skipped), add it up per
+      // line, take it off the counters in line-id order (the lock order), and hand back only the
+      // accepted count and the lines whose usage went past their packages, with the cost.
+      const [{ accepted, charges }]: { accepted: number; charges: { line_id: string; account_id: string; cost: string }[] | null }[] = await em.query(
+        `WITH v AS (
+           SELECT * FROM json_to_recordset($2::json) AS v(i int, id text, msisdn text, kind text, quantity int, at timestamptz)
+         ), ins AS (
+           INSERT INTO usage_records (api_key_id, record_id, customer_id, line_id, kind, quantity, occurred_at, received_at)
+           SELECT $1, v.id, l.customer_id, l.id, v.kind, v.quantity, v.at, $3
+             FROM v JOIN mobile_lines l ON l.msisdn = v.msisdn ORDER BY v.i
+           ON CONFLICT (api_key_id, record_id) DO NOTHING
+           RETURNING line_id, kind, quantity
+         ), agg AS (
+           SELECT line_id,
+                  coalesce(sum(quantity) FILTER (WHERE kind = 'minutes'), 0)::int AS minutes,
+                  coalesce(sum(quantity) FILTER (WHERE kind = 'sms'), 0)::int AS sms,
+                  coalesce(sum(quantity) FILTER (WHERE kind = 'mb'), 0)::int AS mb,
+                  count(*)::int AS n
+             FROM ins GROUP BY line_id ORDER BY line_id
+         ), upd AS (
+           UPDATE mobile_lines m SET minutes_left = m.minutes_left - a.minutes, sms_left = m.sms_left - a.sms, mb_left = m.mb_left - a.mb
+             FROM agg a WHERE m.id = a.line_id
+           RETURNING m.id, m.account_id, m.tariff_id, m.minutes_left, m.sms_left, m.mb_left, a.minutes, a.sms, a.mb, a.n
+         ), cost AS (
+           -- Counters may go below zero: old = left + used; past the package = used - min(used, max(old, 0)).
+           SELECT u.id, u.account_id, u.n,
+                  (u.minutes - least(u.minutes, greatest(u.minutes_left + u.minutes, 0))) * t.minute_price
+                + (u.sms - least(u.sms, greatest(u.sms_left + u.sms, 0))) * t.sms_price
+                + (u.mb - least(u.mb, greatest(u.mb_left + u.mb, 0))) * t.mb_price AS cost
+             FROM upd u JOIN tariffs t ON t.id = u.tariff_id
+         )
+         SELECT coalesce(sum(n), 0)::int AS accepted,
+                json_agg(json_build_object('line_id', id, 'account_id', account_id, 'cost', cost::text) ORDER BY id) FILTER (WHERE cost > 0) AS charges
+           FROM cost`,
+        [integrator.apiKeyId, batch, now],
       );
       const rejected: UsageResult['rejected'] = [];
       let duplicates = 0;
-      records.forEach((r, index) => {
-        if (accepted.delete(r.id)) return;
-        if (!known.has(msisdns[index])) rejected.push({ index, id: r.id, code: 'unknown_line', message: `No line ${r.msisdn}.` });
-        else duplicates++;
-      });
-
-      const perLine = new Map<string, { used: Record<UsageKind, number> }>();
-      for (const r of inserted) {
-        const l = perLine.get(r.line_id) ?? { used: { minutes: 0, sms: 0, mb: 0 } };
-        l.used[r.kind] += r.quantity;
-        perLine.set(r.line_id, l);
+      if (accepted < records.length) {
+        // Some were not taken: unknown lines, or ids seen before (or twice in this batch).
+        const known = new Set((await this.knownLines(em, [...new Set(msisdns)])).map((r) => r.msisdn));
+        const firstIndex = new Map<string, number>();
+        records.forEach((r, index) => {
+          if (!known.has(msisdns[index])) rejected.push({ index, id: r.id, code: 'unknown_line', message: `No line ${r.msisdn}.` });
+          else if (firstIndex.has(r.id)) duplicates++;
+          else firstIndex.set(r.id, index);
+        });
+        duplicates += firstIndex.size - accepted;
       }
       let total = 0n;
-      if (perLine.size) {
-        const ids = [...perLine.keys()].sort(); // the lock order
-        const after: Record<string, string>[] = await em.query(
-          `UPDATE mobile_lines m SET minutes_left = m.minutes_left - v.minutes, sms_left = m.sms_left - v.sms, mb_left = m.mb_left - v.mb
-             FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) AS v(id, minutes, sms, mb), tariffs t
-            WHERE m.id = v.id AND t.id = m.tariff_id
-           RETURNING m.id, m.account_id, m.minutes_left, m.sms_left, m.mb_left, t.minute_price, t.sms_price, t.mb_price`,
-          [ids, ids.map((id) => perLine.get(id)!.used.minutes), ids.map((id) => perLine.get(id)!.used.sms), ids.map((id) => perLine.get(id)!.used.mb)],
-        ).then((r: [Record<string, string>[], number]) => r[0]);
-        const price = { minutes: 'minute_price', sms: 'sms_price', mb: 'mb_price' } as const;
-        const charges = after
-          .map((row) => {
-            const l = perLine.get(row.id)!;
-            let cost = 0n;
-            for (const k of KINDS) {
-              const left = Number(row[`${k}_left`]);
-              const old = left + l.used[k];
-              const past = l.used[k] - Math.min(l.used[k], Math.max(old, 0));
-              cost += BigInt(past) * BigInt(row[price[k]]);
-            }
-            return { lineId: row.id, accountId: row.account_id, cost };
-          })
-          .filter((c) => c.cost > 0n);
+      if (charges?.length) {
         const posted = await this.ledger.postMany(
           em,
-          charges.map((c) => ({ accountId: c.accountId, amount: -c.cost, kind: 'usage' as const, ref: `usage:${integrator.apiKeyId}:${c.lineId}:${now.toISOString()}:${inserted[0].record_id}`, description: 'Сверх пакета' })),
+          charges.map((c) => ({ accountId: c.account_id, amount: -BigInt(c.cost), kind: 'usage' as const, ref: `usage:${integrator.apiKeyId}:${c.line_id}:${now.toISOString()}:${records[0].id}`, description: 'Сверх пакета' })),
         );
         total = posted.reduce((s, p) => s - p.posted, 0n);
         // What the balance could not cover is a debt: the line is blocked until the account is topped up.
-        const short = charges.filter((_, i) => posted[i].posted !== posted[i].requested).map((c) => c.lineId);
+        const short = charges.filter((_, i) => posted[i].posted !== posted[i].requested).map((c) => c.line_id);
         if (short.length) {
           await em.query(`UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'active'`, [short, now]);
         }
       }
-      return { accepted: inserted.length, duplicates, rejected, charged: rub(total) };
+      return { accepted, duplicates, rejected, charged: rub(total) };
     });
   }
 
   /** Which of these numbers are lines — asked only when some records were not inserted. */
-  private async knownLines(em: EntityManager, msisdns: string[], notInserted: number): Promise<{ msisdn: string }[]> {
-    if (notInserted === 0) return [];
+  private async knownLines(em: EntityManager, msisdns: string[]): Promise<{ msisdn: string }[]> {
     return em.query('SELECT msisdn FROM mobile_lines WHERE msisdn = ANY($1::text[])', [msisdns]);
   }
 }
