@@ -25,6 +25,7 @@ import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
 import { createLogger } from './platform/logger';
 import { buildOpenApi } from './platform/openapi';
+import { IdempotencyStore } from './platform/idempotency';
 import { OtpService } from './platform/otp/otp.service';
 import { RateCounter } from './platform/rate-limit';
 import { registerRoutes, type RouteSpec } from './platform/routes';
@@ -58,9 +59,10 @@ export function createServices(deps: AppDeps) {
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
   const periods = new PeriodsService(ds, clock, { ledger, audit });
   const history = new HistoryService(ds, clock, { accounts });
+  const idempotency = new IdempotencyStore(ds, clock);
   const apiKeys = new ApiKeysService(ds, clock);
   const usage = new UsageService(ds, clock, ledger);
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, apiKeys, usage };
+  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, idempotency, apiKeys, usage };
 }
 
 /** Scheduled work (pg-boss). Each job is idempotent. */
@@ -68,6 +70,7 @@ export function jobTable(s: Services): JobDefinition[] {
   return [
     { name: 'billing-periods', cron: '*/5 * * * *', run: () => s.periods.runDue() },
     { name: 'voluntary-block-fees', cron: '20 0 * * *', run: () => s.periods.chargeBlockFees() },
+    { name: 'idempotency-purge', cron: '40 * * * *', run: () => s.idempotency.purgeExpired() },
   ];
 }
 
@@ -155,7 +158,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
     if (spec.auth === 'public') return null;
     if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req.get('authorization'), spec.scopes ?? []) };
     return { auth: await services.auth.authenticate(req.get('authorization'), spec) };
-  });
+  }, services.idempotency);
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

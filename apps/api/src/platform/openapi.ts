@@ -95,6 +95,15 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
         });
       }
     }
+    if (r.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice.',
+        schema: { type: 'string', maxLength: 255 },
+      });
+    }
     const status = String(r.status ?? 200);
     const success: Record<string, unknown> = { description: 'Success' };
     if (r.page) {
@@ -123,6 +132,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       errorStatuses.add(415);
     }
     if (r.middleware?.length) errorStatuses.add(429);
+    if (r.idempotent) errorStatuses.add(409);
     for (const s of [...errorStatuses].sort()) {
       responses[String(s)] = {
         description: STATUS_TEXT[s] ?? 'Error',

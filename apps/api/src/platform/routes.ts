@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { CustomerRole } from '@cabinet/shared-types';
+import { AppError, toProblem } from './errors';
+import { requestHash, type IdempotencyStore } from './idempotency';
 import { validateInput, type ClassType } from './validation';
 
 export type { ClassType };
@@ -59,6 +61,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   page?: ClassType;
   /** Problem statuses worth documenting besides the generic ones. */
   errors?: number[];
+  /**
+   * Creates or moves something: honours an `Idempotency-Key` header (first response replayed for 24 h,
+   * errors included; the same key with other parameters → 409 `idempotency_key_reused`).
+   */
+  idempotent?: boolean;
   /** Run before validation (rate limits). */
   middleware?: RequestHandler[];
   handler(ctx: RouteContext<B, Q, P>): Promise<unknown> | unknown;
@@ -75,19 +82,60 @@ export type Authenticator = (req: Request, spec: RouteSpec) => Promise<{ auth?: 
  * Registers the route table on an Express router. The same table produces the OpenAPI document
  * (see openapi.ts), so what is served, validated and documented cannot drift.
  */
-export function registerRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticator): void {
+export function registerRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticator, idempotency?: IdempotencyStore): void {
   for (const spec of routes) {
     const handler: RequestHandler = async (req, res) => {
       const who = await authenticate(req, spec);
       const params = spec.params ? await validateInput(spec.params as ClassType<object>, req.params, 'params') : req.params;
       const query = spec.query ? await validateInput(spec.query as ClassType<object>, { ...req.query }, 'query') : {};
       const body = spec.body ? await validateInput(spec.body as ClassType<object>, req.body, 'body') : undefined;
-      const result = await spec.handler({ req, res, body, query, params, auth: who?.auth as AuthContext, integrator: who?.integrator as IntegratorContext });
+      const run = async (): Promise<{ status: number; body: unknown; replayed?: boolean }> => {
+        const result = await spec.handler({ req, res, body, query, params, auth: who?.auth as AuthContext, integrator: who?.integrator as IntegratorContext });
+        const status = spec.status ?? 200;
+        return status === 204 || result === undefined ? { status: status === 200 ? 204 : status, body: undefined } : { status, body: result };
+      };
+      const key = req.get('idempotency-key');
+      const out: { status: number; body: unknown; replayed?: boolean } = spec.idempotent && key !== undefined && idempotency ? await withIdempotency(idempotency, spec, req, who, key, run) : await run();
       if (res.headersSent) return;
-      const status = spec.status ?? 200;
-      if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
-      else res.status(status).json(result);
+      if (out.replayed) res.setHeader('Idempotent-Replayed', 'true');
+      if (out.body === undefined) res.status(out.status).end();
+      else if (out.status >= 400) res.status(out.status).type('application/problem+json').send(JSON.stringify(out.body));
+      else res.status(out.status).json(out.body);
     };
     router[spec.method](spec.path, ...(spec.middleware ?? []), handler);
+  }
+}
+
+/** Runs the handler once per key; a replay answers the stored response, errors included. */
+async function withIdempotency(
+  store: IdempotencyStore,
+  spec: RouteSpec,
+  req: Request,
+  who: { auth?: AuthContext; integrator?: IntegratorContext } | null,
+  key: string,
+  run: () => Promise<{ status: number; body: unknown }>,
+): Promise<{ status: number; body: unknown; replayed?: boolean }> {
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw AppError.validation([{ field: 'Idempotency-Key', code: 'isIdempotencyKey', message: 'Idempotency-Key must be 1–255 visible ASCII characters' }]);
+  }
+  const scope = who?.auth ? `customer:${who.auth.customerId}` : who?.integrator ? `apikey:${who.integrator.apiKeyId}` : `ip:${req.ip}`;
+  const route = `${spec.method.toUpperCase()} ${spec.path}`;
+  const claim = await store.claim(scope, key, route, requestHash(spec.method, req.path, req.body));
+  if (claim.state === 'mismatch') {
+    throw new AppError('idempotency_key_reused', 409, 'This Idempotency-Key was used with other parameters; use a new key for a new request.');
+  }
+  if (claim.state === 'in_progress') throw new AppError('conflict', 409, 'A request with this Idempotency-Key is still being processed; retry later.');
+  if (claim.state === 'replay') return { status: claim.status, body: claim.body ?? undefined, replayed: true };
+  try {
+    const out = await run();
+    await store.complete(scope, key, out.status, out.body);
+    return out;
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) {
+      await store.complete(scope, key, err.status, toProblem(err, req.originalUrl.split('?')[0]));
+    } else {
+      await store.release(scope, key);
+    }
+    throw err;
   }
 }

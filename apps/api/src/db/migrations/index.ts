@@ -4,10 +4,12 @@ import { TariffChangesUsageKeys1764000000000 } from './1764000000000-tariff-chan
 import { UsageHotPath1764100000000 } from './1764100000000-usage-hot-path';
 import { UsageRelativeCounters1764200000000 } from './1764200000000-usage-relative-counters';
 import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
+import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   PlatformAndAuth1763800000000, AccountsAndTariffs1763900000000, TariffChangesUsageKeys1764000000000, UsageHotPath1764100000000,
   UsageRelativeCounters1764200000000,
   LedgerHistory1764300000000,
+  IdempotencyKeys1764400000000,
 ];

@@ -44,6 +44,7 @@ export function accountRoutes(accounts: AccountsService): RouteSpec[] {
       summary: 'Invite a registered customer by phone: viewer, line_manager (one line) or account_manager',
       tags: ['Access'],
       auth: 'customer',
+      idempotent: true,
       params: AccountParams,
       body: CreateGrantDto,
       status: 201,

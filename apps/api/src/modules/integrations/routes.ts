@@ -14,6 +14,7 @@ export function integrationRoutes(usage: UsageService): RouteSpec[] {
         'A line whose balance cannot cover its overage is blocked for debt.',
       tags: ['Integrations'],
       auth: 'integrator',
+      idempotent: true,
       scopes: ['usage:write'],
       body: UsageBatchDto,
       response: UsageResultDto,
