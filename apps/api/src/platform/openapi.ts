@@ -23,10 +23,11 @@ const PROBLEM_SCHEMA: Schema = {
         properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
       },
     },
-    lockedUntil: { type: 'string', format: 'date-time' },
-    attemptsLeft: { type: 'integer' },
-    retryAfter: { type: 'integer' },
+    lockedUntil: { type: 'string', format: 'date-time', description: 'Only with `login_locked`.' },
+    attemptsLeft: { type: 'integer', description: 'Only with one-time code errors.' },
+    retryAfter: { type: 'integer', description: 'Only with 429: seconds to wait.' },
     captcha: {
+      description: 'Only with `captcha_required`, `captcha_invalid` and a 401 after two failed sign-ins.',
       type: 'object',
       properties: { id: { type: 'string' }, image: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
     },
@@ -45,6 +46,26 @@ const STATUS_TEXT: Record<number, string> = {
   428: 'Captcha required',
   429: 'Too many requests; see `Retry-After`',
 };
+
+/** A realistic problem per status, so the reference shows what really comes back. */
+const PROBLEM_EXAMPLES: Record<number, Record<string, unknown>> = {
+  400: { code: 'validation_failed', title: 'Bad Request', detail: 'The request has invalid fields.', errors: [{ field: 'records.0.quantity', code: 'isInt', message: 'quantity must be a whole number from 1 to 1000000' }] },
+  401: { code: 'authentication_required', title: 'Unauthorized', detail: 'Sign in first: send `Authorization: Bearer <access token>`.' },
+  403: { code: 'forbidden', title: 'Forbidden', detail: 'Your access to this account is view-only.' },
+  404: { code: 'not_found', title: 'Not Found', detail: 'The account was not found.' },
+  409: { code: 'idempotency_key_reused', title: 'Conflict', detail: 'This Idempotency-Key was used with other parameters; use a new key for a new request.' },
+  413: { code: 'payload_too_large', title: 'Content Too Large', detail: 'The body is too large.' },
+  415: { code: 'unsupported_media_type', title: 'Unsupported Media Type', detail: 'Send the body as JSON (Content-Type: application/json).' },
+  423: { code: 'login_locked', title: 'Locked', detail: 'Too many failed attempts: sign-in for this login is locked until 2026-11-22T09:15:00.000Z.', lockedUntil: '2026-11-22T09:15:00.000Z' },
+  428: { code: 'captcha_required', title: 'Precondition Required', detail: 'Enter the characters from the picture.', captcha: { id: '0b6f9c0e-6d1e-4c61-9a86-2c1f0b0e7a11', image: 'data:image/svg+xml;base64,PHN2Zy…', expiresAt: '2026-11-22T09:05:00.000Z' } },
+  429: { code: 'rate_limited', title: 'Too Many Requests', detail: 'Too many requests; try again in 42 s.', retryAfter: 42 },
+  503: { code: 'service_unavailable', title: 'Service Unavailable', detail: 'The database does not answer.' },
+};
+
+function problemExample(status: number): Record<string, unknown> {
+  const e = PROBLEM_EXAMPLES[status] ?? { code: 'internal_error', title: 'Error', detail: '…' };
+  return { type: `https://cabinet.example/problems/${String(e.code).replace(/_/g, '-')}`, status, ...e };
+}
 
 function ref(name: string) {
   return { $ref: `#/components/schemas/${name}` };
@@ -136,7 +157,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     for (const s of [...errorStatuses].sort()) {
       responses[String(s)] = {
         description: STATUS_TEXT[s] ?? 'Error',
-        content: { 'application/problem+json': { schema: ref('Problem') } },
+        content: { 'application/problem+json': { schema: ref('Problem'), example: problemExample(s) } },
       };
     }
     const op: Record<string, unknown> = {

@@ -12,12 +12,15 @@ export const USAGE_BATCH_MAX = 1000;
 
 export class UsageRecordDto implements UsageRecordInput {
   /** The network's id of the record; a record id counts once per API key. */
+  @JSONSchema({ examples: ['cdr-2026-11-22-000123'] })
   @IsString() @MaxLength(64) @Matches(/^[\w.:-]+$/, { message: 'id may hold letters, digits and _ . : -' }) id: string;
   /** The line, as E.164 or any common form. */
+  @JSONSchema({ examples: ['+79210000001'] })
   @IsString() @MaxLength(20) msisdn: string;
   @IsIn(['minutes', 'sms', 'mb']) type: UsageKind;
-  @IsInt() @Min(1) @Max(1_000_000) quantity: number;
-  @IsISO8601({ strict: true }) occurredAt: string;
+  /** Minutes, messages or megabytes. */
+  @JSONSchema({ examples: [3] }) @IsInt() @Min(1) @Max(1_000_000) quantity: number;
+  @JSONSchema({ examples: ['2026-11-22T08:00:00Z'] }) @IsISO8601({ strict: true }) occurredAt: string;
 }
 
 export class UsageBatchDto {
