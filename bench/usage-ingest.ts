@@ -14,7 +14,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,24 @@ const BATCH = 1000;
 const IN_FLIGHT = Number(env.IN_FLIGHT ?? 4);
 const MAIN = path.join(__dirname, '..', 'apps', 'api', 'dist', 'main.js');
 const SPAWN = (env.SERVER ?? 'spawn') === 'spawn';
+
+/** CPU seconds (user + system) used so far by the processes whose command line matches. Linux /proc. */
+function cpuSeconds(match: (cmdline: string) => boolean): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (!match(cmd)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+const isApi = (cmd: string) => cmd.includes('apps/api/dist/main.js');
+const isPostgres = (cmd: string) => cmd.startsWith('postgres:') || cmd.includes('/bin/postgres');
 
 async function main() {
   let adminUrl = env.DATABASE_URL;
@@ -130,8 +148,10 @@ async function main() {
 
   await run(5); // warm-up
   const cpu0 = process.cpuUsage();
+  const [api0, pg0] = [cpuSeconds(isApi), cpuSeconds(isPostgres)];
   const apiMs = await run(BATCHES);
   const cpu = process.cpuUsage(cpu0);
+  const [apiCpu, pgCpu] = [cpuSeconds(isApi) - api0, cpuSeconds(isPostgres) - pg0];
   const nodeCpuShare = (cpu.user + cpu.system) / 1000 / apiMs;
   const apiRate = (BATCHES * BATCH) / (apiMs / 1000);
 
@@ -150,6 +170,10 @@ async function main() {
   console.log(`\nUsage ingestion, ${LINES.toLocaleString('en')} lines, ${BATCHES} batches × ${BATCH} records, ${IN_FLIGHT} in flight, server ${SPAWN ? 'spawned (2 workers)' : 'in this process'}:`);
   console.log(`  API  POST /integrations/usage : ${Math.round(apiRate).toLocaleString('en')} records/s (${(apiMs / BATCHES).toFixed(1)} ms per batch; ${c} rows stored)`);
   console.log(`  this Node process (${SPAWN ? 'client' : 'API + client'}) was busy ${(nodeCpuShare * 100).toFixed(0)} % of one core during the API phase`);
+  if (SPAWN) {
+    const per = (sec: number) => ((sec * 1e6) / (BATCHES * BATCH)).toFixed(1);
+    console.log(`  CPU per record during the API phase: API workers ${per(apiCpu)} µs, PostgreSQL ${per(pgCpu)} µs, client ${per((cpu.user + cpu.system) / 1e6)} µs`);
+  }
   console.log(`  baseline raw INSERT … SELECT  : ${Math.round(baseRate).toLocaleString('en')} records/s`);
   console.log(`  ratio API / baseline          : ${(apiRate / baseRate).toFixed(2)}`);
   console.log(`  targets: ≥ 50,000 records/s ${apiRate >= 50_000 ? 'MET' : 'NOT MET'}; ratio ≥ 0.5 ${apiRate / baseRate >= 0.5 ? 'MET' : 'NOT MET'}`);
