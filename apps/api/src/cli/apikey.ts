@@ -25,7 +25,7 @@ async function run(): Promise<void> {
   const ds = await openDatabase(db.url, { poolSize: 1 });
   try {
     const key = await ds.transaction((em) => createServices({ config, ds, clock: systemClock, logger: createLogger('warn') }).apiKeys.create(em, { name: values.name!, scopes }));
-    console.log(`API key for “${values.name}” (${scopes.join(', ')}). It is shown only now:\n\n  ${key.key}\n`);
+    process.stdout.write(`API key for “${values.name}” (${scopes.join(', ')}). It is shown only now:\n\n  ${key.key}\n\n`);
   } finally {
     await ds.destroy();
     await db.stop();
