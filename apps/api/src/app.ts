@@ -17,8 +17,20 @@ import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } fro
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
-import { HistoryService, LedgerService, historyRoutes } from './modules/ledger';
+import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
+import {
+  AutopayService,
+  BalanceAlertsService,
+  CardsService,
+  PaymentsService,
+  PromisedPaymentsService,
+  SandboxAcquirer,
+  paymentRoutes,
+  sandboxPages,
+  type CallbackSender,
+  type RawBodyRequest,
+} from './modules/payments';
 import { TariffsService, tariffRoutes } from './modules/tariffs';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
@@ -59,10 +71,30 @@ export function createServices(deps: AppDeps) {
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
   const periods = new PeriodsService(ds, clock, { ledger, audit });
   const history = new HistoryService(ds, clock, { accounts });
+  const detailReports = new DetailReportService(ds, clock, { history, customers, notifications });
   const idempotency = new IdempotencyStore(ds, clock);
   const apiKeys = new ApiKeysService(ds, clock);
   const usage = new UsageService(ds, clock, ledger);
-  return { rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, idempotency, apiKeys, usage };
+  const acquirer = new SandboxAcquirer(ds, clock, { secret: config.payments.sandboxSecret, sender: config.payments.callbackUrl ? httpSender(config.payments.callbackUrl) : null });
+  const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller });
+  const cards = new CardsService(ds, clock, { payments, audit });
+  const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
+  const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
+  const alerts = new BalanceAlertsService(ds, { accounts, notifications });
+  payments.hooks = {
+    afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),
+    saveCard: (em, p, card) => cards.save(em, p, card),
+    autopayOutcome: (em, p, ok) => autopay.onPaymentSettled(em, p, ok),
+  };
+  return {
+    rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
+    acquirer, payments, cards, autopay, promised, alerts,
+  };
+}
+
+/** The sandbox acquirer's callbacks, over HTTP to the product's callback endpoint. */
+function httpSender(url: string): CallbackSender {
+  return async (body, headers) => (await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })).ok;
 }
 
 /** Scheduled work (pg-boss). Each job is idempotent. */
@@ -71,6 +103,13 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'billing-periods', cron: '*/5 * * * *', run: () => s.periods.runDue() },
     { name: 'voluntary-block-fees', cron: '20 0 * * *', run: () => s.periods.chargeBlockFees() },
     { name: 'idempotency-purge', cron: '40 * * * *', run: () => s.idempotency.purgeExpired() },
+    { name: 'payments-reconcile', cron: '*/2 * * * *', run: () => s.payments.reconcile() },
+    { name: 'sandbox-acquirer-callbacks', cron: '* * * * *', run: () => s.acquirer.deliverDue() },
+    { name: 'autopay', cron: '*/5 * * * *', run: () => s.autopay.runDue() },
+    { name: 'promised-payments-due', cron: '*/5 * * * *', run: () => s.promised.runDue() },
+    { name: 'deferred-payments-due', cron: '15 * * * *', run: () => s.promised.runDeferredDue() },
+    { name: 'low-balance-alerts', cron: '*/5 * * * *', run: () => s.alerts.run() },
+    { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
   ];
 }
 
@@ -89,6 +128,8 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...accountRoutes(s.accounts),
     ...subscriptionRoutes(s.subscriptions),
     ...historyRoutes(s.history),
+    ...detailReportRoutes(s.detailReports),
+    ...paymentRoutes(s),
     ...integrationRoutes(s.usage),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
@@ -143,7 +184,19 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', express.json({ limit: Limits.requestBodyMaxBytes, type: ['application/json', 'application/*+json'] }));
+  // The acquirer's pages: HTML forms, before the JSON-only rule below.
+  if (config.payments.provider === 'sandbox') app.use('/api/sandbox/acquirer', sandboxPages(services.acquirer));
+  app.use(
+    '/api',
+    express.json({
+      limit: Limits.requestBodyMaxBytes,
+      type: ['application/json', 'application/*+json'],
+      // Callbacks are signed over their exact bytes: keep them.
+      verify: (req, _res, buf) => {
+        if ((req as RawBodyRequest).url?.startsWith('/v1/payments/callbacks/')) (req as RawBodyRequest).rawBody = buf;
+      },
+    }),
+  );
   app.use('/api', (req: Request, _res, next) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,13 @@ const schema = z.object({
   DEV_INBOX: bool.optional(),
   SEED_DEMO: bool.default(true),
   SMS_TRANSPORT: z.enum(['outbox']).default('outbox'),
+  PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  PAYMENT_SANDBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PAYMENT_CALLBACK_URL: z.string().url().optional(),
+  SELLER_NAME: z.string().default('ООО «Кабинет» (демо)'),
+  SELLER_INN: z.string().regex(/^\d{10}(\d{2})?$/, 'must be 10 or 12 digits').default('7700000000'),
+  SELLER_TAX_SYSTEM: z.enum(['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent']).default('osn'),
+  SELLER_ADDRESS: z.string().default('Москва'),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -63,6 +70,14 @@ export interface Config {
   devInbox: boolean;
   seedDemo: boolean;
   smsTransport: 'outbox';
+  payments: {
+    provider: 'sandbox';
+    /** HMAC secret of the sandbox acquirer's callbacks. */
+    sandboxSecret: string;
+    /** Where the sandbox acquirer posts its callbacks; null: it only queues them (tests deliver them by hand). */
+    callbackUrl: string | null;
+    seller: { name: string; inn: string; taxSystem: string; address: string };
+  };
   version: string;
 }
 
@@ -83,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
+  const jwtSecret = e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR));
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -91,7 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     workers: e.WORKERS ?? Math.max(1, cpus().length),
-    jwtSecret: e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR)),
+    jwtSecret,
     corsOrigin: e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean),
     serveWeb: e.SERVE_WEB,
     webDist: path.resolve(e.WEB_DIST),
@@ -103,6 +119,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devInbox: e.DEV_INBOX ?? !production,
     seedDemo: e.SEED_DEMO,
     smsTransport: e.SMS_TRANSPORT,
+    payments: {
+      provider: e.PAYMENT_PROVIDER,
+      sandboxSecret: e.PAYMENT_SANDBOX_SECRET ?? createHmac('sha256', jwtSecret).update('sandbox-acquirer-callbacks').digest('hex'),
+      callbackUrl: e.PAYMENT_CALLBACK_URL ?? (e.NODE_ENV === 'test' ? null : `http://127.0.0.1:${e.PORT}/api/v1/payments/callbacks/sandbox`),
+      seller: { name: e.SELLER_NAME, inn: e.SELLER_INN, taxSystem: e.SELLER_TAX_SYSTEM, address: e.SELLER_ADDRESS },
+    },
     version: readVersion(),
   };
 }

@@ -215,6 +215,9 @@ export const LedgerKinds = [
   'tariff_change_fee',
   'usage',
   'block_fee',
+  'promised_payment',
+  'promised_repayment',
+  'promised_fee',
   'adjustment',
 ] as const;
 export type LedgerKind = (typeof LedgerKinds)[number];
@@ -237,3 +240,38 @@ export type TransactionSort = (typeof TransactionSorts)[number];
 export interface MonthlySummaryView {
   months: { month: string; spent: Money; received: Money; byKind: Partial<Record<LedgerKind, Money>> }[];
 }
+
+export const DetailReportFormats = ['csv', 'pdf'] as const;
+export type DetailReportFormat = (typeof DetailReportFormats)[number];
+export const DetailReportStatuses = ['queued', 'sent', 'failed'] as const;
+export type DetailReportStatus = (typeof DetailReportStatuses)[number];
+
+/** POST /accounts/:id/detail-reports — the history of a period (Moscow days, both inclusive) by e-mail. */
+export interface DetailReportRequest {
+  /** `YYYY-MM-DD` */
+  from: string;
+  /** `YYYY-MM-DD`, not after today, at most 12 months after `from`. */
+  to: string;
+  format: DetailReportFormat;
+}
+
+/** An ordered detail report: queued until the job renders it and the mail transport takes it. */
+export interface DetailReportView {
+  id: string;
+  accountId: string;
+  from: string;
+  to: string;
+  format: DetailReportFormat;
+  status: DetailReportStatus;
+  /** Where it goes: the e-mail of the customer who ordered it. */
+  email: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export const DetailReportLimits = {
+  /** The longest period, in months. */
+  maxMonths: 12,
+  /** Entries one report may hold; a larger selection is refused at order time (409 `detail_report_too_large`). */
+  maxEntries: { csv: 100_000, pdf: 10_000 },
+} as const;

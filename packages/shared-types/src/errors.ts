@@ -52,6 +52,19 @@ export const ErrorCodes = [
   'device_exists',
   'change_not_cancellable',
   'idempotency_key_reused',
+  // payments
+  'idempotency_key_required',
+  'payment_not_pending',
+  'card_not_found',
+  'card_expired',
+  'invalid_signature',
+  'promised_payment_open',
+  'promised_payment_unavailable',
+  'deferred_payment_unavailable',
+  'autopay_exists',
+  // detail reports by e-mail
+  'email_required',
+  'detail_report_too_large',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

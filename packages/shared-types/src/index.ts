@@ -4,3 +4,4 @@ export * from './auth';
 export * from './customers';
 export * from './notifications';
 export * from './accounts';
+export * from './payments';

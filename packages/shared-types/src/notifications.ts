@@ -10,4 +10,14 @@ export interface OutboxMessageView {
   body: string;
   status: 'pending' | 'sent' | 'failed';
   createdAt: string;
+  /** Files attached to an e-mail (name, type, size; the file itself at `/dev/outbox/:id/attachments/:attachmentId`). */
+  attachments?: OutboxAttachmentView[];
+}
+
+export interface OutboxAttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  /** Bytes. */
+  size: number;
 }

@@ -120,7 +120,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',
-        required: false,
+        required: r.idempotent === 'required',
         description: 'Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice.',
         schema: { type: 'string', maxLength: 255 },
       });

@@ -50,6 +50,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   /** Reachable while the customer must change an issued password. */
   allowWhenPasswordChangeRequired?: boolean;
   body?: ClassType<B>;
+  /**
+   * A hot path's own check of the body, used instead of the class-validator pass (`body` still
+   * documents it). It must enforce the same rules and answer the same 400 problems.
+   */
+  parseBody?: (body: unknown) => B | Promise<B>;
   query?: ClassType<Q>;
   params?: ClassType<P>;
   /** Success status (200 by default; 204 sends no body). */
@@ -63,9 +68,10 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   errors?: number[];
   /**
    * Creates or moves something: honours an `Idempotency-Key` header (first response replayed for 24 h,
-   * errors included; the same key with other parameters → 409 `idempotency_key_reused`).
+   * errors included; the same key with other parameters → 409 `idempotency_key_reused`). `'required'`:
+   * a request without the header is refused (400 `idempotency_key_required`) — for moving money.
    */
-  idempotent?: boolean;
+  idempotent?: boolean | 'required';
   /** Run before validation (rate limits). */
   middleware?: RequestHandler[];
   handler(ctx: RouteContext<B, Q, P>): Promise<unknown> | unknown;
@@ -88,13 +94,16 @@ export function registerRoutes(router: Router, routes: RouteSpec[], authenticate
       const who = await authenticate(req, spec);
       const params = spec.params ? await validateInput(spec.params as ClassType<object>, req.params, 'params') : req.params;
       const query = spec.query ? await validateInput(spec.query as ClassType<object>, { ...req.query }, 'query') : {};
-      const body = spec.body ? await validateInput(spec.body as ClassType<object>, req.body, 'body') : undefined;
+      const body = spec.parseBody ? await spec.parseBody(req.body) : spec.body ? await validateInput(spec.body as ClassType<object>, req.body, 'body') : undefined;
       const run = async (): Promise<{ status: number; body: unknown; replayed?: boolean }> => {
         const result = await spec.handler({ req, res, body, query, params, auth: who?.auth as AuthContext, integrator: who?.integrator as IntegratorContext });
         const status = spec.status ?? 200;
         return status === 204 || result === undefined ? { status: status === 200 ? 204 : status, body: undefined } : { status, body: result };
       };
       const key = req.get('idempotency-key');
+      if (spec.idempotent === 'required' && key === undefined) {
+        throw new AppError('idempotency_key_required', 400, 'Send an Idempotency-Key header (a UUID per attempt): a retry with the same key will not pay twice.');
+      }
       const out: { status: number; body: unknown; replayed?: boolean } = spec.idempotent && key !== undefined && idempotency ? await withIdempotency(idempotency, spec, req, who, key, run) : await run();
       if (res.headersSent) return;
       if (out.replayed) res.setHeader('Idempotent-Replayed', 'true');

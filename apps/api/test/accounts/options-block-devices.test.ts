@@ -38,6 +38,20 @@ describe('options, voluntary block and devices', () => {
       expect(entries).toHaveLength(1);
     });
 
+    it('when the option is turned on again in the same period after the money ran low, then it is on again and nothing is charged', async () => {
+      const acc = await t.openMobileAccount(owner.id, { balance: 250_00, lines: [{ tariffCode: 'megafon-vse' }] });
+      const url = `/api/v1/accounts/${acc.accountId}/lines/${acc.lineIds[0]}/options`;
+      const optionId = options['megafon-plus-10gb'].id;
+      await t.http.post(url).set(t.bearer(token)).send({ optionId }).expect(204);
+      expect(await balance(acc.accountId)).toBe(50_00);
+      await t.http.delete(`${url}/${optionId}`).set(t.bearer(token)).expect(204);
+      // 50 ₽ left would not pay the 200 ₽ fee, but this period's fee was paid already.
+      await t.http.post(url).set(t.bearer(token)).send({ optionId }).expect(204);
+      expect(await balance(acc.accountId)).toBe(50_00);
+      const view = await t.http.get(`/api/v1/accounts/${acc.accountId}`).set(t.bearer(token)).expect(200);
+      expect(view.body.lines[0].options.map((o: { code: string }) => o.code)).toEqual(['megafon-plus-10gb']);
+    });
+
     it('when the option does not fit the tariff, the money is short or it is not on, then 409 and nothing changes', async () => {
       const acc = await t.openMobileAccount(owner.id, { balance: 100_00, lines: [{ tariffCode: 'megafon-vse' }] });
       const url = `/api/v1/accounts/${acc.accountId}/lines/${acc.lineIds[0]}/options`;

@@ -70,6 +70,56 @@ describe('POST /api/v1/integrations/usage', () => {
     expect(await t.query(`SELECT 1 FROM usage_records WHERE record_id LIKE 'replay-%'`)).toHaveLength(3);
   });
 
+  it('when a batch repeats some records posted before among new ones, then only the new ones count', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
+    const msisdn = await msisdnOf(acc.lineIds[0]);
+    const rec = (n: number) => ({ id: `part-${n}`, msisdn, type: 'minutes', quantity: n, occurredAt: '2026-11-22T08:00:00Z' });
+    expect((await post({ records: [rec(1), rec(2), rec(3)] }).expect(200)).body).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect((await post({ records: [rec(2), rec(3), rec(4), rec(5)] }).expect(200)).body).toMatchObject({ accepted: 2, duplicates: 2, rejected: [] });
+    expect((await state(acc.accountId)).lines[0].minutes_left).toBe(1500 - (1 + 2 + 3 + 4 + 5));
+    expect(await t.query(`SELECT 1 FROM usage_records WHERE record_id LIKE 'part-%'`)).toHaveLength(5);
+  });
+
+  it('when the same batch is posted twice at the same moment, then it counts once and the overage is charged once', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 1000_00, lines: [{ tariffCode: 'megafon-vse' }, { tariffCode: 'megafon-vse' }] });
+    await t.query('UPDATE mobile_lines SET minutes_left = 0 WHERE account_id = $1', [acc.accountId]);
+    const numbers = await Promise.all(acc.lineIds.map(msisdnOf));
+    const batch = { records: Array.from({ length: 20 }, (_, n) => ({ id: `race-${n}`, msisdn: numbers[n % 2], type: 'minutes', quantity: 1, occurredAt: '2026-11-22T08:00:00Z' })) };
+    const [a, b] = await Promise.all([post(batch), post(batch)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.accepted + b.body.accepted).toBe(20);
+    expect(a.body.duplicates + b.body.duplicates).toBe(20);
+    expect(a.body.charged.amount + b.body.charged.amount).toBe(20 * 250); // 2.50 ₽ a minute past the package
+    const s = await state(acc.accountId);
+    expect(s.lines.map((l) => l.minutes_left)).toEqual([-10, -10]);
+    expect(s.balance).toBe(1000_00 - 20 * 250);
+    expect(s.sumOfEntries).toBe(s.balance);
+    expect(await t.query(`SELECT 1 FROM usage_records WHERE record_id LIKE 'race-%'`)).toHaveLength(20);
+  });
+
+  it('when many batches over the same lines run at once, some of them replays, then each succeeds and counters and charges are exact', async () => {
+    const acc = await t.openMobileAccount(owner.id, { balance: 10_000_00, lines: Array.from({ length: 4 }, () => ({ tariffCode: 'megafon-vse' })) });
+    await t.query('UPDATE mobile_lines SET minutes_left = 50 WHERE account_id = $1', [acc.accountId]);
+    const numbers = await Promise.all(acc.lineIds.map(msisdnOf));
+    // Each batch names the four lines in its own order, so concurrent batches contend for the same rows.
+    const batches = Array.from({ length: 9 }, (_, b) => ({
+      records: Array.from({ length: 60 }, (_, n) => ({ id: `load-${b}-${n}`, msisdn: numbers[(n * (b + 1) + b) % 4], type: 'minutes', quantity: 1 + ((n + b) % 3), occurredAt: '2026-11-22T08:00:00Z' })),
+    }));
+    const posted = [...batches, batches[0], batches[4], batches[8]];
+    const results = await Promise.all(posted.map((body) => post(body)));
+    expect(results.map((r) => r.status)).toEqual(posted.map(() => 200));
+    expect(results.reduce((n, r) => n + r.body.accepted, 0)).toBe(9 * 60);
+    expect(results.reduce((n, r) => n + r.body.duplicates, 0)).toBe(3 * 60);
+    const used = numbers.map((m) => batches.flatMap((b) => b.records).filter((r) => r.msisdn === m).reduce((q, r) => q + r.quantity, 0));
+    const s = await state(acc.accountId);
+    const left = new Map(s.lines.map((l) => [l.msisdn, l.minutes_left]));
+    expect(numbers.map((m) => left.get(m))).toEqual(used.map((u) => 50 - u));
+    const overage = used.reduce((sum, u) => sum + Math.max(0, u - 50) * 250, 0);
+    expect(results.reduce((n, r) => n + r.body.charged.amount, 0)).toBe(overage);
+    expect(s.balance).toBe(10_000_00 - overage);
+    expect(s.sumOfEntries).toBe(s.balance);
+  });
+
   it('when a record names an unknown line, then it alone is rejected; a repeated id within one batch counts once', async () => {
     const acc = await t.openMobileAccount(owner.id, { balance: 100_00 });
     const msisdn = await msisdnOf(acc.lineIds[0]);

@@ -77,6 +77,17 @@ export interface TestContext {
   lastSmsCode(phone: string): Promise<string>;
   /** The answer of a captcha challenge, as a person would read it off the picture. */
   captchaAnswer(id: string): Promise<string>;
+  /**
+   * Delivers the sandbox acquirer's queued callbacks to the product's callback endpoint, signed as the
+   * acquirer signs them, through supertest. Returns how many were accepted (2xx).
+   */
+  deliverCallbacks(): Promise<number>;
+  /**
+   * Pays a pending card payment on the sandbox acquirer's own page, as a payer's browser would:
+   * posts the card form (and the 3-D Secure code, if asked), then delivers the callback. Returns the
+   * URL the browser ends up at.
+   */
+  payOnAcquirerPage(confirmationUrl: string, card?: { number?: string; exp?: string; cvc?: string; holder?: string; code?: string; deliver?: boolean }): Promise<string>;
   /** Runs SQL on this context's database (assert what is stored). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -197,6 +208,28 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       const [row] = await ds.query('SELECT answer FROM captcha_challenges WHERE id = $1', [id]);
       if (!row) throw new Error(`No captcha challenge ${id}`);
       return row.answer;
+    },
+    async deliverCallbacks() {
+      const { sent } = await services.acquirer.deliverDue(async (body, headers) => {
+        const res = await http.post('/api/v1/payments/callbacks/sandbox').set(headers).send(body);
+        return res.status >= 200 && res.status < 300;
+      });
+      return sent;
+    },
+    async payOnAcquirerPage(confirmationUrl, card = {}) {
+      const id = confirmationUrl.split('/').pop() as string;
+      let res = await http
+        .post(`/api/sandbox/acquirer/pay/${id}`)
+        .type('form')
+        .send({ number: card.number ?? '4111 1111 1111 1111', exp: card.exp ?? '12/30', cvc: card.cvc ?? '123', holder: card.holder ?? 'IVAN IVANOV' });
+      if (res.status !== 303) throw new Error(`the card page answered ${res.status}: ${res.text.slice(0, 300)}`);
+      let location = res.headers.location as string;
+      if (location.startsWith('/api/sandbox/acquirer/3ds/')) {
+        res = await http.post(location).type('form').send({ code: card.code ?? '123456' });
+        location = res.headers.location as string;
+      }
+      if (card.deliver !== false) await t.deliverCallbacks();
+      return location;
     },
     query: (sql, params) => ds.query(sql, params),
     async close() {

@@ -5,6 +5,8 @@ import { UsageHotPath1764100000000 } from './1764100000000-usage-hot-path';
 import { UsageRelativeCounters1764200000000 } from './1764200000000-usage-relative-counters';
 import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
+import { Payments1764500000000 } from './1764500000000-payments';
+import { DetailReports1764700000000 } from './1764700000000-detail-reports';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -12,4 +14,6 @@ export const migrations = [
   UsageRelativeCounters1764200000000,
   LedgerHistory1764300000000,
   IdempotencyKeys1764400000000,
+  Payments1764500000000,
+  DetailReports1764700000000,
 ];

@@ -57,6 +57,34 @@ export class PeriodsService {
     }
   }
 
+  /**
+   * After money came in (a payment, a promised payment): lines blocked for debt are unblocked and an
+   * internet contract suspended for debt (or running on a deferred payment) pays this period's fee (the same ledger ref the period job
+   * uses, so it is never charged twice) and resumes — each only if the balance now allows it. Runs in
+   * the caller's transaction; `debtOpen` (an overdue promised payment) keeps the lines blocked.
+   */
+  async resumeAfterCredit(em: EntityManager, accountId: string, opts: { debtOpen?: boolean } = {}): Promise<void> {
+    const now = this.clock.now();
+    const [acc] = await em.query('SELECT balance FROM accounts WHERE id = $1', [accountId]);
+    if (!acc) return;
+    if (BigInt(acc.balance) >= 0n && !opts.debtOpen) {
+      await em.query(`UPDATE mobile_lines SET status = 'active', block_reason = NULL, blocked_at = NULL WHERE account_id = $1 AND status = 'blocked' AND block_reason = 'debt'`, [accountId]);
+    }
+    const contracts: { id: string; tariff_id: string; period_start: Date; period_end: Date }[] = await em.query(
+      `SELECT id, tariff_id, period_start, period_end FROM internet_contracts
+        WHERE account_id = $1 AND ((status = 'suspended' AND suspend_reason = 'debt') OR deferred_until IS NOT NULL) FOR UPDATE`,
+      [accountId],
+    );
+    for (const c of contracts) {
+      const [t] = await em.query('SELECT name, monthly_fee FROM tariffs WHERE id = $1', [c.tariff_id]);
+      const ref = `monthly:${c.id}:${c.period_start.toISOString()}`;
+      if (!(await this.charge(em, accountId, BigInt(t.monthly_fee), ref, `Абонентская плата «${t.name}» с ${c.period_start.toISOString().slice(0, 10)}`))) continue;
+      await em.query(`UPDATE internet_contracts SET status = 'active', suspend_reason = NULL, suspended_at = NULL, deferred_until = NULL WHERE id = $1`, [c.id]);
+      await em.query('UPDATE accounts SET paid_until = greatest(paid_until, $2::date) WHERE id = $1', [accountId, c.period_end.toISOString().slice(0, 10)]);
+      await this.deps.audit.record(em, { action: 'contract_resumed', details: { contractId: c.id, after: 'payment', at: now.toISOString() } });
+    }
+  }
+
   /** One period forward (a line far behind catches up one period per pass of the loop). */
   private async rollLine(em: EntityManager, lineId: string): Promise<void> {
     const [line] = await em.query('SELECT * FROM mobile_lines WHERE id = $1', [lineId]);
@@ -114,7 +142,8 @@ export class PeriodsService {
       const fee = BigInt(t.monthly_fee) + (change ? BigInt(t.change_fee) : 0n);
       if (await this.charge(em, c.account_id, fee, `monthly:${contractId}:${start.toISOString()}`, `Абонентская плата «${t.name}» с ${start.toISOString().slice(0, 10)}`)) {
         paidUntil = end.toISOString().slice(0, 10);
-      } else {
+      } else if (!(c.deferred_until && c.deferred_until >= start.toISOString().slice(0, 10))) {
+        // A deferred payment running past the period's start keeps the contract on; the fee waits for money.
         status = 'suspended';
         reason = 'debt';
       }

@@ -24,7 +24,13 @@ export type AuditAction =
   | 'option_activated'
   | 'option_deactivated'
   | 'line_blocked'
-  | 'line_unblocked';
+  | 'line_unblocked'
+  | 'contract_resumed'
+  | 'card_saved'
+  | 'card_deleted'
+  | 'autopay_changed'
+  | 'promised_payment_opened'
+  | 'deferred_payment_taken';
 
 export interface AuditInput {
   action: AuditAction;

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, 
 import { JSONSchema } from 'class-validator-jsonschema';
 import type { FieldError } from '@cabinet/shared-types';
 import { AppError } from '../../platform/errors';
+import { validateInput } from '../../platform/validation';
 import { MoneyDto } from '../tariffs';
 import type { UsageKind, UsageRecordInput } from './usage';
 
@@ -26,7 +27,8 @@ export class UsageRecordDto implements UsageRecordInput {
 export class UsageBatchDto {
   /**
    * Each item is a UsageRecordDto. The items are checked by `assertUsageRecords` (same rules, same
-   * field paths) instead of class-validator's nested validation, which costs ≈ 95 ms per 1,000 records.
+   * field paths) instead of class-validator's nested validation, which costs ≈ 95 ms per 1,000 records;
+   * see `parseUsageBatch` for the envelope.
    */
   @JSONSchema({ items: { $ref: '#/components/schemas/UsageRecordDto' } })
   @IsArray()
@@ -39,6 +41,35 @@ export class UsageBatchDto {
 const RECORD_KEYS = new Set(['id', 'msisdn', 'type', 'quantity', 'occurredAt']);
 const ID_RE = /^[\w.:-]{1,64}$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const isRecordObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The body of POST /integrations/usage, checked without class-transformer: `plainToInstance` copies
+ * every record of the batch (≈ 8 µs a record, a quarter of the API's CPU per record). A well-formed
+ * envelope — an object whose only key is `records`, an array of 1–1000 objects — goes straight to
+ * `assertUsageRecords`; anything else takes the ordinary path (`validateInput` on UsageBatchDto), so its
+ * 400 problem is exactly the one every other route gives.
+ */
+export async function parseUsageBatch(body: unknown): Promise<UsageBatchDto> {
+  let records: UsageRecordInput[];
+  const b = body as { records?: unknown } | null;
+  const r = b?.records;
+  if (
+    isRecordObject(b) &&
+    Object.keys(b as object).length === 1 &&
+    Array.isArray(r) &&
+    r.length >= 1 &&
+    r.length <= USAGE_BATCH_MAX &&
+    r.every(isRecordObject)
+  ) {
+    records = r as UsageRecordInput[];
+  } else {
+    records = (await validateInput(UsageBatchDto, body, 'body')).records;
+  }
+  assertUsageRecords(records);
+  return { records };
+}
 
 /** The rules of UsageRecordDto, as one tight loop; throws a 400 naming `records.<i>.<field>`. */
 export function assertUsageRecords(records: UsageRecordInput[]): void {

@@ -1,5 +1,5 @@
 import { route, type RouteSpec } from '../../platform/routes';
-import { UsageBatchDto, UsageResultDto, assertUsageRecords } from './dto';
+import { UsageBatchDto, UsageResultDto, parseUsageBatch } from './dto';
 import type { UsageService } from './usage';
 
 export function integrationRoutes(usage: UsageService): RouteSpec[] {
@@ -17,11 +17,9 @@ export function integrationRoutes(usage: UsageService): RouteSpec[] {
       idempotent: true,
       scopes: ['usage:write'],
       body: UsageBatchDto,
+      parseBody: parseUsageBatch,
       response: UsageResultDto,
-      handler: ({ integrator, body }) => {
-        assertUsageRecords(body.records);
-        return usage.ingest(integrator, body.records);
-      },
+      handler: ({ integrator, body }) => usage.ingest(integrator, body.records),
     }),
   ];
 }

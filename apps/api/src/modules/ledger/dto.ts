@@ -1,7 +1,21 @@
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { LedgerKinds, Limits, TransactionSorts, type LedgerKind, type TransactionSort, type TransactionView } from '@cabinet/shared-types';
+import {
+  DetailReportFormats,
+  DetailReportStatuses,
+  LedgerKinds,
+  Limits,
+  TransactionSorts,
+  type DetailReportFormat,
+  type DetailReportRequest,
+  type DetailReportStatus,
+  type DetailReportView,
+  type LedgerKind,
+  type TransactionSort,
+  type TransactionView,
+} from '@cabinet/shared-types';
+import { PageQuery } from '../../platform/pagination';
 import { MoneyDto } from '../tariffs';
 
 const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
@@ -60,3 +74,33 @@ export class MonthlySummaryDto {
 export class HistoryParams {
   @IsUUID() accountId: string;
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class DetailReportDto implements DetailReportRequest {
+  /** First day of the period, `YYYY-MM-DD` (Moscow). */
+  @JSONSchema({ type: 'string', format: 'date', examples: ['2026-10-01'] })
+  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' }) @IsISO8601({ strict: true }) from: string;
+  /** Last day of the period, inclusive: not after today, at most 12 months after `from`. */
+  @JSONSchema({ type: 'string', format: 'date', examples: ['2026-10-31'] })
+  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' }) @IsISO8601({ strict: true }) to: string;
+  /** `csv` (UTF-8 with BOM, `;`, opens in Excel) or `pdf`. */
+  @IsIn(DetailReportFormats) format: DetailReportFormat;
+}
+
+export class DetailReportViewDto implements DetailReportView {
+  @IsUUID() id: string;
+  @IsUUID() accountId: string;
+  /** `YYYY-MM-DD` */
+  @IsString() from: string;
+  /** `YYYY-MM-DD` */
+  @IsString() to: string;
+  @IsIn(DetailReportFormats) format: DetailReportFormat;
+  /** `queued` until the job has sent it; `sent` once the mail transport took it; `failed` otherwise. */
+  @IsIn(DetailReportStatuses) status: DetailReportStatus;
+  @IsEmail() email: string;
+  @IsISO8601() createdAt: string;
+  @JSONSchema({ type: ['string', 'null'], format: 'date-time' }) @IsOptional() @IsISO8601() sentAt: string | null;
+}
+
+export class DetailReportsQuery extends PageQuery {}

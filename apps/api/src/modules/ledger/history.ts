@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import type { DataSource } from 'typeorm';
@@ -27,6 +30,17 @@ interface Row {
   balance_after: string;
   created_at: Date;
 }
+
+/** One line of the exported history, as the CSV (and the PDF detail report) shows it. */
+export interface ExportRow {
+  /** The cells under `EXPORT_COLUMNS`. */
+  cells: string[];
+  /** Kopecks, for totals. */
+  amount: bigint;
+}
+
+/** Column headers of the exported history (CSV, PDF). */
+export const EXPORT_COLUMNS = ['Дата и время (МСК)', 'Операция', 'Сумма, ₽', 'Описание', 'Остаток, ₽'];
 
 const SORTS: Record<TransactionSort, { col: 'created_at' | 'amount'; dir: 'ASC' | 'DESC' }> = {
   '-createdAt': { col: 'created_at', dir: 'DESC' },
@@ -69,6 +83,13 @@ const toView = (r: Row): TransactionView => ({
   createdAt: r.created_at.toISOString(),
 });
 
+/** Kopecks as roubles with a comma, as Excel in Russian reads them: `-1234,50`. */
+export const roubles = (k: string | bigint) => {
+  const v = BigInt(k);
+  const abs = v < 0n ? -v : v;
+  return `${v < 0n ? '-' : ''}${abs / 100n},${String(abs % 100n).padStart(2, '0')}`;
+};
+
 const KIND_RU: Record<LedgerKind, string> = {
   payment: 'Пополнение',
   refund: 'Возврат',
@@ -77,6 +98,9 @@ const KIND_RU: Record<LedgerKind, string> = {
   tariff_change_fee: 'Смена тарифа',
   usage: 'Сверх пакета',
   block_fee: 'Добровольная блокировка',
+  promised_payment: 'Обещанный платёж',
+  promised_repayment: 'Погашение обещанного платежа',
+  promised_fee: 'Комиссия за обещанный платёж',
   adjustment: 'Корректировка',
 };
 
@@ -96,6 +120,21 @@ export class HistoryService {
     const sort = f.sort ?? '-createdAt';
     const { col, dir } = SORTS[sort];
     const after = decode(sort, cursor);
+    const { where, params } = this.where(accountId, f);
+    if (after) {
+      params.push(col === 'amount' ? after.value : new Date(after.value), after.id);
+      where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return this.ds.query(
+      `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
+        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** The WHERE of a filter (validated: a bad one is a 400). */
+  private where(accountId: string, f: HistoryFilter): { where: string[]; params: unknown[] } {
     const from = bound(f.from, false);
     const to = bound(f.to, true);
     if (from && to && from >= to) throw AppError.validation([{ field: 'to', code: 'afterFrom', message: 'to must not be before from' }]);
@@ -115,16 +154,14 @@ export class HistoryService {
     if (to) add('created_at < ?', to);
     if (f.minAmount !== undefined) add('abs(amount) >= ?', f.minAmount);
     if (f.maxAmount !== undefined) add('abs(amount) <= ?', f.maxAmount);
-    if (after) {
-      params.push(col === 'amount' ? after.value : new Date(after.value), after.id);
-      where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(limit);
-    return this.ds.query(
-      `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
-        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`,
-      params,
-    );
+    return { where, params };
+  }
+
+  /** How many entries a selection holds (validates the filter). */
+  async count(accountId: string, f: HistoryFilter): Promise<number> {
+    const { where, params } = this.where(accountId, f);
+    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE ${where.join(' AND ')}`, params);
+    return n;
   }
 
   async list(customerId: string, accountId: string, f: HistoryFilter & { limit: number; cursor?: string }): Promise<Page<TransactionView>> {
@@ -143,25 +180,60 @@ export class HistoryService {
   /** Streams the whole selection as CSV (UTF-8 with BOM, `;`, roubles with a comma) for Excel in Russian. */
   async csv(customerId: string, accountId: string, f: HistoryFilter, res: Response): Promise<void> {
     const access = await this.deps.accounts.access(this.ds.manager, customerId, accountId);
-    await this.rows(accountId, f, 1); // validates the filter before anything is sent
+    this.where(accountId, f); // validates the filter before anything is sent
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="transactions-${access.account.number}.csv"`);
     res.write('\uFEFF');
-    const out = stringify({ delimiter: ';', header: true, columns: ['Дата и время (МСК)', 'Операция', 'Сумма, ₽', 'Описание', 'Остаток, ₽'] });
-    out.pipe(res);
+    await pipeline(this.csvStream(accountId, f), res);
+  }
+
+  /** The same CSV as one file, for the detail report by e-mail. Checks the caller's access again. */
+  async csvFile(customerId: string, accountId: string, f: HistoryFilter): Promise<Buffer> {
+    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
+    const chunks: Buffer[] = [Buffer.from('\uFEFF')];
+    for await (const chunk of this.csvStream(accountId, f)) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+
+  /**
+   * The selection as export lines (date, operation, amount, description, balance — the CSV's cells),
+   * read 1,000 entries a query in keyset order. Checks the caller's access and the filter first.
+   */
+  async *exportRows(customerId: string, accountId: string, f: HistoryFilter): AsyncGenerator<ExportRow> {
+    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
+    yield* this.lines(accountId, f);
+  }
+
+  /** The account's number, for file names and titles; 404 unless the caller may see the account. */
+  async accountNumber(customerId: string, accountId: string): Promise<string> {
+    return (await this.deps.accounts.access(this.ds.manager, customerId, accountId)).account.number;
+  }
+
+  private async *lines(accountId: string, f: HistoryFilter): AsyncGenerator<ExportRow> {
     const when = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
-    const money = (k: string) => (Number(k) / 100).toFixed(2).replace('.', ',');
     let cursor: string | undefined;
     const sort = f.sort ?? '-createdAt';
     do {
       const rows = await this.rows(accountId, f, 1000, cursor);
-      for (const r of rows) out.write([when.format(r.created_at), KIND_RU[r.kind] ?? r.kind, money(r.amount), r.description, money(r.balance_after)]);
+      for (const r of rows) {
+        yield { cells: [when.format(r.created_at), KIND_RU[r.kind] ?? r.kind, roubles(r.amount), r.description, roubles(r.balance_after)], amount: BigInt(r.amount) };
+      }
       const last = rows[rows.length - 1];
       cursor = rows.length === 1000 ? encode(sort, SORTS[sort].col === 'amount' ? last.amount : last.created_at.toISOString(), last.id) : undefined;
     } while (cursor);
-    out.end();
-    await new Promise<void>((resolve) => res.on('finish', resolve));
+  }
+
+  /** CSV text (no BOM) of the selection; honours back-pressure, so a large export is never all in memory. */
+  private csvStream(accountId: string, f: HistoryFilter): Readable {
+    const out = stringify({ delimiter: ';', header: true, columns: EXPORT_COLUMNS });
+    void (async () => {
+      for await (const line of this.lines(accountId, f)) {
+        if (!out.write(line.cells)) await once(out, 'drain');
+      }
+      out.end();
+    })().catch((err: Error) => out.destroy(err));
+    return out;
   }
 
   async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {

@@ -1,3 +1,4 @@
 export { LedgerService, type LedgerKind, type PostInput, type PostResult } from './service';
 export { HistoryService } from './history';
-export { historyRoutes } from './routes';
+export { DetailReportService } from './detail-report';
+export { detailReportRoutes, historyRoutes } from './routes';

@@ -12,6 +12,9 @@ export type LedgerKind =
   | 'tariff_change_fee'
   | 'usage'
   | 'block_fee'
+  | 'promised_payment'
+  | 'promised_repayment'
+  | 'promised_fee'
   | 'adjustment';
 
 export interface PostInput {
@@ -86,6 +89,10 @@ export class LedgerService {
       credit_limit: string;
     }[];
     if (!acc) throw AppError.notFound('The account');
+    // A replay is answered before the funds check: what was paid once is not refused the second time.
+    // The account row lock taken above serialises every posting to this account, so the look-up is exact.
+    const [seen] = await em.query('SELECT 1 FROM ledger_entries WHERE account_id = $1 AND kind = $2 AND ref = $3', [input.accountId, input.kind, input.ref]);
+    if (seen) return { posted: false, duplicate: true };
     const balance = BigInt(acc.balance);
     const after = balance + input.amount;
     if (input.amount < 0n && after < -BigInt(acc.credit_limit)) {

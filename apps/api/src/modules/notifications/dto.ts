@@ -1,6 +1,7 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import type { OutboxMessageView } from '@cabinet/shared-types';
+import type { OutboxAttachmentView, OutboxMessageView } from '@cabinet/shared-types';
 import { PageQuery } from '../../platform/pagination';
 
 export class OutboxQuery extends PageQuery {
@@ -11,6 +12,19 @@ export class OutboxQuery extends PageQuery {
   to?: string;
 }
 
+export class OutboxAttachmentDto implements OutboxAttachmentView {
+  @IsUUID() id: string;
+  @IsString() filename: string;
+  @IsString() contentType: string;
+  /** Bytes. */
+  @IsInt() size: number;
+}
+
+export class OutboxAttachmentParams {
+  @IsUUID() id: string;
+  @IsUUID() attachmentId: string;
+}
+
 export class OutboxMessageDto implements OutboxMessageView {
   @IsUUID() id: string;
   @IsIn(['sms', 'email']) channel: 'sms' | 'email';
@@ -19,4 +33,6 @@ export class OutboxMessageDto implements OutboxMessageView {
   @IsString() body: string;
   @IsIn(['pending', 'sent', 'failed']) status: 'pending' | 'sent' | 'failed';
   @IsISO8601() createdAt: string;
+  /** E-mails: the attached files (name, type, size). */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => OutboxAttachmentDto) attachments?: OutboxAttachmentDto[];
 }

@@ -1,3 +1,3 @@
 export { NotificationsService, type NotificationInput } from './service';
-export { OutboxOnlyTransport, type SmsTransport, type MailTransport } from './transports';
+export { OutboxOnlyTransport, type Attachment, type SmsTransport, type MailTransport } from './transports';
 export { devInboxRoutes } from './routes';

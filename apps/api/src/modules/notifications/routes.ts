@@ -1,7 +1,7 @@
 import { route, type RouteSpec } from '../../platform/routes';
 import { pageLimit } from '../../platform/pagination';
 import { normalizePhone } from '../../platform/phone';
-import { OutboxMessageDto, OutboxQuery } from './dto';
+import { OutboxAttachmentParams, OutboxMessageDto, OutboxQuery } from './dto';
 import type { NotificationsService } from './service';
 
 /** The dev inbox: what the system "sent". Mounted only when not in production. */
@@ -22,6 +22,23 @@ export function devInboxRoutes(notifications: NotificationsService): RouteSpec[]
           limit: pageLimit(query),
           cursor: query.cursor,
         }),
+    }),
+    route<unknown, unknown, OutboxAttachmentParams>({
+      method: 'get',
+      path: '/dev/outbox/:id/attachments/:attachmentId',
+      summary: 'Dev inbox: a file attached to an e-mail (not in production)',
+      tags: ['Dev'],
+      auth: 'public',
+      params: OutboxAttachmentParams,
+      produces: 'application/octet-stream',
+      errors: [404],
+      handler: async ({ params, res }) => {
+        const a = await notifications.attachment(params.id, params.attachmentId);
+        res.status(200);
+        res.setHeader('Content-Type', a.contentType);
+        res.setHeader('Content-Disposition', `attachment; filename="${a.filename.replace(/[^\w.-]/g, '_')}"`);
+        res.end(a.content);
+      },
     }),
   ];
 }

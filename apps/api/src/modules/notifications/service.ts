@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { NotificationChannel, OutboxMessageView, Page } from '@cabinet/shared-types';
+import type { NotificationChannel, OutboxAttachmentView, OutboxMessageView, Page } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import { OutboxMessage } from './entities/outbox-message.entity';
-import type { MailTransport, SmsTransport } from './transports';
+import type { Attachment, MailTransport, SmsTransport } from './transports';
 
 export interface NotificationInput {
   channel: NotificationChannel;
@@ -12,6 +13,16 @@ export interface NotificationInput {
   subject?: string;
   body: string;
   customerId?: string | null;
+  /** E-mail only: files sent with it (kept in `notification_attachments`). */
+  attachments?: Attachment[];
+}
+
+interface AttachmentMetaRow {
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
 }
 
 /**
@@ -41,6 +52,13 @@ export class NotificationsService {
       sentAt: null,
       error: null,
     });
+    for (const [position, a] of (input.attachments ?? []).entries()) {
+      if (input.channel !== 'email') throw new Error('Only an e-mail carries attachments');
+      await em.query(
+        `INSERT INTO notification_attachments (id, message_id, position, filename, content_type, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), id, position, a.filename, a.contentType, a.content.length, a.content],
+      );
+    }
     return id;
   }
 
@@ -58,7 +76,8 @@ export class NotificationsService {
         if (!msg) return;
         const transport = msg.channel === 'sms' ? this.sms : this.mail;
         try {
-          await transport.send({ id: msg.id, to: msg.recipient, subject: msg.subject, body: msg.body });
+          const attachments: Attachment[] = msg.channel === 'email' ? await this.attachmentsOf(em, msg.id) : [];
+          await transport.send({ id: msg.id, to: msg.recipient, subject: msg.subject, body: msg.body, ...(attachments.length ? { attachments } : {}) });
           await em.update(OutboxMessage, { id }, { status: 'sent', sentAt: this.clock.now(), attempts: msg.attempts + 1 });
         } catch (err) {
           await em.update(OutboxMessage, { id }, { status: 'failed', attempts: msg.attempts + 1, error: String(err) });
@@ -74,9 +93,46 @@ export class NotificationsService {
     if (q.to) qb.andWhere('m.recipient = :to', { to: q.to });
     if (after) qb.andWhere('(m.created_at, m.id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').limit(q.limit + 1).getMany();
-    return toPage(rows, q.limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toOutboxView);
+    const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toOutboxView);
+    const emails = page.items.filter((m) => m.channel === 'email').map((m) => m.id);
+    if (emails.length) {
+      const meta: AttachmentMetaRow[] = await this.ds.query(
+        'SELECT id, message_id, filename, content_type, size FROM notification_attachments WHERE message_id = ANY($1::uuid[]) ORDER BY message_id, position',
+        [emails],
+      );
+      for (const m of page.items) {
+        if (m.channel === 'email') m.attachments = meta.filter((a) => a.message_id === m.id).map(toAttachmentView);
+      }
+    }
+    return page;
+  }
+
+  /** Where a message stands: `pending` until its transport took it (or failed). */
+  async statusOf(id: string): Promise<OutboxMessageView['status'] | null> {
+    const msg = await this.ds.getRepository(OutboxMessage).findOne({ where: { id }, select: { id: true, status: true } });
+    return msg?.status ?? null;
+  }
+
+  /** The dev inbox: one attached file. */
+  async attachment(messageId: string, attachmentId: string): Promise<Attachment> {
+    const [row] = await this.ds.query(
+      'SELECT filename, content_type, content FROM notification_attachments WHERE id = $1 AND message_id = $2',
+      [attachmentId, messageId],
+    );
+    if (!row) throw AppError.notFound('The attachment');
+    return { filename: row.filename, contentType: row.content_type, content: row.content };
+  }
+
+  private async attachmentsOf(em: EntityManager, messageId: string): Promise<Attachment[]> {
+    const rows: { filename: string; content_type: string; content: Buffer }[] = await em.query(
+      'SELECT filename, content_type, content FROM notification_attachments WHERE message_id = $1 ORDER BY position',
+      [messageId],
+    );
+    return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: r.content }));
   }
 }
+
+const toAttachmentView = (a: AttachmentMetaRow): OutboxAttachmentView => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size });
 
 export function toOutboxView(m: OutboxMessage): OutboxMessageView {
   return {

@@ -1,9 +1,18 @@
+/** A file attached to an e-mail. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 /** A message on its way out. */
 export interface OutgoingMessage {
   id: string;
   to: string;
   subject?: string | null;
   body: string;
+  /** E-mail only (nodemailer's `attachments` take these fields as they are). */
+  attachments?: Attachment[];
 }
 
 /** An SMS gateway. The real adapter posts to the provider; the outbox transport keeps messages for the dev inbox. */

@@ -1,0 +1,50 @@
+import type { CancellationReason, CardBrand, PaymentConfirmation, PaymentMethod } from '@cabinet/shared-types';
+
+/** The card an acquirer charged (or saved): never the number, only what may be shown and a token. */
+export interface ProviderCard {
+  token: string | null;
+  last4: string;
+  brand: CardBrand;
+  expMonth: number;
+  expYear: number;
+  holder: string;
+}
+
+/** The acquirer's view of a payment. */
+export interface ProviderPayment {
+  id: string;
+  status: 'pending' | 'succeeded' | 'canceled';
+  amount: bigint;
+  cancellationReason: CancellationReason | null;
+  confirmation: PaymentConfirmation | null;
+  /** Set once a card paid; `token` is set when saving was asked for and allowed. */
+  card: ProviderCard | null;
+}
+
+export interface CreateProviderPayment {
+  amount: bigint;
+  description: string;
+  /** `saved_card` is charged by `cardToken` without the payer (merchant-initiated). */
+  method: PaymentMethod;
+  cardToken?: string;
+  /** Keep the card for later payments (a token comes back with the card). */
+  saveMethod: boolean;
+  /** Where the acquirer's pages send the browser at the end. */
+  returnUrl: string;
+  /** Echoed back; the product's payment id. */
+  metadata: { paymentId: string };
+}
+
+/**
+ * An acquirer (YooKassa, CloudPayments, a bank). The product talks only through this interface; the
+ * sandbox acquirer that runs here implements it, a real one is an adapter with the same shape.
+ * Callbacks arrive at `POST /api/v1/payments/callbacks/<provider>` and are checked by `verifyCallback`.
+ */
+export interface PaymentProvider {
+  readonly name: string;
+  create(input: CreateProviderPayment): Promise<ProviderPayment>;
+  get(id: string): Promise<ProviderPayment>;
+  refund(id: string, amount: bigint): Promise<void>;
+  /** The payment id named by a callback whose signature is right; null when the signature is wrong, stale or missing. */
+  verifyCallback(headers: Record<string, string | undefined>, rawBody: Buffer): string | null;
+}

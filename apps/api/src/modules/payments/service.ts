@@ -1,0 +1,317 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  PaymentLimits,
+  type CancellationReason,
+  type CardBrand,
+  type CreatePaymentRequest,
+  type Page,
+  type PaymentConfirmation,
+  type PaymentMethod,
+  type PaymentView,
+  type ReceiptView,
+} from '@cabinet/shared-types';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { formatRub, rub } from '../../platform/money';
+import { decodeCursor, toPage } from '../../platform/pagination';
+import type { AccountsService, PeriodsService } from '../accounts';
+import type { LedgerService } from '../ledger';
+import type { NotificationsService } from '../notifications';
+import type { PaymentProvider, ProviderPayment } from './provider';
+
+export interface PaymentRow {
+  id: string;
+  number: string;
+  customer_id: string | null;
+  account_id: string;
+  account_number: string;
+  amount: string;
+  method: PaymentMethod;
+  purpose: 'top_up' | 'card_binding';
+  source: 'customer' | 'autopay' | 'third_party';
+  status: 'pending' | 'succeeded' | 'canceled';
+  cancellation_reason: CancellationReason | null;
+  card_id: string | null;
+  save_card: boolean;
+  autopay_rule_id: string | null;
+  provider: string;
+  provider_payment_id: string | null;
+  confirmation: PaymentConfirmation | null;
+  card_last4: string | null;
+  card_brand: CardBrand | null;
+  return_url: string | null;
+  refunded: string;
+  created_at: Date;
+  settled_at: Date | null;
+}
+
+export interface Seller {
+  name: string;
+  inn: string;
+  taxSystem: string;
+  address: string;
+}
+
+/** What happens around a settlement, supplied by the other payment services (promised payments, cards, autopay). */
+export interface SettlementHooks {
+  /** After a top-up is credited: repay what is owed; returns true while a debt stays open. */
+  afterCredit(em: EntityManager, p: PaymentRow): Promise<{ debtOpen: boolean }>;
+  /** The acquirer gave a card token: keep the card. */
+  saveCard(em: EntityManager, p: PaymentRow, card: NonNullable<ProviderPayment['card']>): Promise<void>;
+  /** An autopay payment ended. */
+  autopayOutcome(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<string[]>;
+}
+
+const SELECT = `SELECT p.*, a.number AS account_number FROM payments p JOIN accounts a ON a.id = p.account_id`;
+
+export function toPaymentView(p: PaymentRow): PaymentView {
+  return {
+    id: p.id,
+    accountId: p.account_id,
+    accountNumber: p.account_number,
+    amount: rub(p.amount),
+    method: p.method,
+    purpose: p.purpose,
+    status: p.status,
+    confirmation: p.status === 'pending' ? p.confirmation : null,
+    cancellationReason: p.cancellation_reason,
+    card: p.card_last4 && p.card_brand ? { last4: p.card_last4, brand: p.card_brand } : null,
+    source: p.source,
+    createdAt: p.created_at.toISOString(),
+    settledAt: p.settled_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Payments: created `pending` at the acquirer, confirmed by the payer on the acquirer's pages, settled
+ * by whichever comes first — the acquirer's signed callback, the status poll of GET /payments/:id, or the
+ * reconcile job. Settling locks the payment row and moves it out of `pending` once; only `succeeded`
+ * top-ups credit the ledger, under ref `payment:<id>`, so even a second settlement could not credit twice.
+ */
+export class PaymentsService {
+  hooks: SettlementHooks | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly deps: {
+      accounts: AccountsService;
+      periods: PeriodsService;
+      ledger: LedgerService;
+      notifications: NotificationsService;
+      provider: PaymentProvider;
+      seller: Seller;
+    },
+  ) {}
+
+  get provider(): PaymentProvider {
+    return this.deps.provider;
+  }
+
+  async create(
+    customerId: string,
+    input: CreatePaymentRequest,
+    opts: { source?: PaymentRow['source']; purpose?: PaymentRow['purpose']; autopayRuleId?: string } = {},
+  ): Promise<PaymentView> {
+    const purpose = opts.purpose ?? 'top_up';
+    const amount = BigInt(input.amount.amount);
+    if (purpose === 'top_up' && (amount < BigInt(PaymentLimits.minAmount) || amount > BigInt(PaymentLimits.maxAmount))) {
+      throw AppError.validation([{ field: 'amount.amount', code: 'range', message: `amount must be from ${formatRub(PaymentLimits.minAmount)} to ${formatRub(PaymentLimits.maxAmount)}` }]);
+    }
+    if (input.method === 'saved_card' && !input.cardId) throw AppError.validation([{ field: 'cardId', code: 'isDefined', message: 'cardId is required for saved_card' }]);
+    if (input.method !== 'saved_card' && input.cardId) throw AppError.validation([{ field: 'cardId', code: 'whitelist', message: 'cardId goes with method saved_card only' }]);
+    if (input.saveCard && input.method !== 'bank_card') throw AppError.validation([{ field: 'saveCard', code: 'whitelist', message: 'saveCard goes with method bank_card only' }]);
+
+    const { payment, account, token } = await this.ds.transaction(async (em) => {
+      const access = await this.deps.accounts.access(em, customerId, input.accountId);
+      if (access.account.status === 'closed') throw new AppError('account_not_active', 409, 'The account is closed.');
+      let cardToken: string | null = null;
+      if (input.cardId) {
+        const [card] = await em.query('SELECT token, exp_month, exp_year FROM saved_cards WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL', [input.cardId, customerId]);
+        if (!card) throw new AppError('card_not_found', 404, 'No such saved card.');
+        const now = this.clock.now();
+        if (new Date(Date.UTC(card.exp_year, card.exp_month, 1)) <= now) throw new AppError('card_expired', 409, 'The card has expired; add a new one.');
+        cardToken = card.token;
+      }
+      const [row]: { id: string }[] = await em.query(
+        `INSERT INTO payments (customer_id, account_id, amount, method, purpose, source, status, card_id, save_card, autopay_rule_id, provider, return_url, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [customerId, input.accountId, amount.toString(), input.method, purpose, opts.source ?? 'customer', input.cardId ?? null, purpose === 'card_binding' || !!input.saveCard, opts.autopayRuleId ?? null, this.deps.provider.name, input.returnUrl ?? null, this.clock.now()],
+      );
+      return { payment: row, account: access.account, token: cardToken };
+    });
+
+    const returnUrl = (input.returnUrl ?? (purpose === 'card_binding' ? '/cards?bound={id}' : '/payments/{id}')).replaceAll('{id}', payment.id);
+    let state: ProviderPayment;
+    try {
+      state = await this.deps.provider.create({
+        amount,
+        description: purpose === 'card_binding' ? 'Привязка карты (1 ₽ вернётся)' : `Пополнение счёта ${account.number}`,
+        method: input.method,
+        cardToken: token ?? undefined,
+        saveMethod: purpose === 'card_binding' || !!input.saveCard,
+        returnUrl,
+        metadata: { paymentId: payment.id },
+      });
+    } catch (err) {
+      await this.ds.query(`UPDATE payments SET status = 'canceled', cancellation_reason = 'general_decline', settled_at = $2 WHERE id = $1 AND status = 'pending'`, [payment.id, this.clock.now()]);
+      throw new AppError('service_unavailable', 503, `The acquirer did not take the payment: ${(err as Error).message}`);
+    }
+    await this.ds.query('UPDATE payments SET provider_payment_id = $2, confirmation = $3, return_url = $4 WHERE id = $1', [payment.id, state.id, state.confirmation, returnUrl]);
+    if (state.status !== 'pending') await this.apply(payment.id, state);
+    return toPaymentView(await this.row(payment.id));
+  }
+
+  /** A payment the caller made or whose account the caller can see; polls the acquirer while pending. */
+  async get(customerId: string, id: string): Promise<PaymentView> {
+    let p = await this.visible(customerId, id);
+    if (p.status === 'pending') p = await this.settle(p.id);
+    return toPaymentView(p);
+  }
+
+  async list(customerId: string, q: { accountId?: string; limit: number; cursor?: string }): Promise<Page<PaymentView>> {
+    if (q.accountId) await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, q.accountId as string));
+    const after = decodeCursor(q.cursor);
+    const rows: PaymentRow[] = await this.ds.query(
+      `${SELECT} WHERE ${q.accountId ? "p.account_id = $1 AND p.purpose = 'top_up'" : 'p.customer_id = $1'}
+         ${after ? 'AND (p.created_at, p.id) < ($3::timestamptz, $4::uuid)' : ''}
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $2`,
+      after ? [q.accountId ?? customerId, q.limit + 1, after.at, after.id] : [q.accountId ?? customerId, q.limit + 1],
+    );
+    return toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toPaymentView);
+  }
+
+  async receipt(customerId: string, id: string): Promise<ReceiptView> {
+    const p = await this.visible(customerId, id);
+    if (p.purpose !== 'top_up') throw AppError.notFound('The receipt');
+    if (p.status !== 'succeeded') throw new AppError('payment_not_pending', 409, p.status === 'pending' ? 'The payment is not finished yet; the receipt comes when it succeeds.' : 'A canceled payment has no receipt.');
+    const [owner] = await this.ds.query('SELECT c.phone, c.email FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id]);
+    const amount = rub(p.amount);
+    return {
+      paymentId: p.id,
+      number: `R-${String(p.number).padStart(8, '0')}`,
+      seller: this.deps.seller,
+      customerContact: owner?.email ?? owner?.phone ?? '',
+      items: [{ description: `Оплата услуг связи, лицевой счёт ${p.account_number}`, quantity: 1, price: amount, amount, vat: 'none', paymentSubject: 'service', paymentMode: 'full_prepayment' }],
+      total: amount,
+      method: p.method,
+      card: p.card_last4 && p.card_brand ? { last4: p.card_last4, brand: p.card_brand } : null,
+      paidAt: (p.settled_at as Date).toISOString(),
+      fiscal: { fn: null, fd: null, fpd: null },
+    };
+  }
+
+  /** A callback from the acquirer: the signature must be right; then the acquirer is asked for the state and it is applied. */
+  async callback(provider: string, headers: Record<string, string | undefined>, rawBody: Buffer | undefined): Promise<void> {
+    if (provider !== this.deps.provider.name) throw AppError.notFound('The payment provider');
+    const providerId = rawBody ? this.deps.provider.verifyCallback(headers, rawBody) : null;
+    if (!providerId) throw new AppError('invalid_signature', 401, 'The callback signature is missing, wrong or too old.');
+    const [row] = await this.ds.query('SELECT id FROM payments WHERE provider = $1 AND provider_payment_id = $2', [provider, providerId]);
+    if (!row) throw AppError.notFound('The payment');
+    await this.settle(row.id);
+  }
+
+  /** Asks the acquirer and applies what it says. Safe to call any number of times, from any node. */
+  async settle(id: string): Promise<PaymentRow> {
+    const p = await this.row(id);
+    if (p.status !== 'pending' || !p.provider_payment_id) return p;
+    const state = await this.deps.provider.get(p.provider_payment_id);
+    if (state.status === 'pending') return p;
+    await this.apply(id, state);
+    return this.row(id);
+  }
+
+  /** Settles pending payments nobody asked about (lost callbacks, timeouts). A job. */
+  async reconcile(olderThanMs = 60_000): Promise<number> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM payments WHERE status = 'pending' AND provider_payment_id IS NOT NULL AND created_at <= $1 ORDER BY created_at LIMIT 200`,
+      [new Date(this.clock.now().getTime() - olderThanMs)],
+    );
+    let settled = 0;
+    for (const r of rows) if ((await this.settle(r.id)).status !== 'pending') settled++;
+    return settled;
+  }
+
+  /**
+   * Gives money back to the payer (staff, or a binding's 1 ₽). The ledger takes it off the account
+   * first — refused if the balance no longer holds it — then the acquirer returns it.
+   */
+  async refund(id: string, amount: bigint, reason = 'Возврат платежа'): Promise<{ balanceAfter: bigint | null }> {
+    const out = await this.ds.transaction(async (em) => {
+      const [p]: PaymentRow[] = await em.query('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]);
+      if (!p) throw AppError.notFound('The payment');
+      if (p.status !== 'succeeded') throw new AppError('payment_not_pending', 409, 'Only a succeeded payment can be refunded.');
+      const refunded = BigInt(p.refunded) + amount;
+      if (amount <= 0n || refunded > BigInt(p.amount)) throw AppError.validation([{ field: 'amount', code: 'range', message: 'amount must be positive and not above what is left to refund' }]);
+      let balanceAfter: bigint | null = null;
+      if (p.purpose === 'top_up') {
+        const posted = await this.deps.ledger.post(em, { accountId: p.account_id, amount: -amount, kind: 'refund', ref: `refund:${p.id}:${refunded}`, description: reason });
+        if (posted.posted) balanceAfter = posted.balanceAfter;
+      }
+      await em.query('UPDATE payments SET refunded = $2 WHERE id = $1', [id, refunded.toString()]);
+      return { balanceAfter, providerId: p.provider_payment_id as string };
+    });
+    await this.deps.provider.refund(out.providerId, amount);
+    return { balanceAfter: out.balanceAfter };
+  }
+
+  // --- inside ------------------------------------------------------------------------------------------
+
+  private async apply(id: string, state: ProviderPayment): Promise<void> {
+    const messages: string[] = [];
+    let refundBinding = false;
+    await this.ds.transaction(async (em) => {
+      const [p]: PaymentRow[] = await em.query(`${SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+      if (!p || p.status !== 'pending' || state.status === 'pending') return;
+      const now = this.clock.now();
+      await em.query(
+        'UPDATE payments SET status = $2, cancellation_reason = $3, settled_at = $4, card_last4 = coalesce($5, card_last4), card_brand = coalesce($6, card_brand) WHERE id = $1',
+        [id, state.status, state.status === 'canceled' ? (state.cancellationReason ?? 'general_decline') : null, now, state.card?.last4 ?? null, state.card?.brand ?? null],
+      );
+      const [owner] = await em.query('SELECT c.id, c.phone FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id]);
+      const sms = async (body: string) => messages.push(await this.deps.notifications.enqueue(em, { channel: 'sms', to: owner.phone, body, customerId: owner.id }));
+      if (state.status === 'succeeded') {
+        if (state.card?.token && p.save_card && this.hooks) await this.hooks.saveCard(em, p, state.card);
+        if (p.purpose === 'top_up') {
+          const posted = await this.deps.ledger.post(em, { accountId: p.account_id, amount: BigInt(p.amount), kind: 'payment', ref: `payment:${p.id}`, description: paymentDescription(p, state) });
+          const { debtOpen } = this.hooks ? await this.hooks.afterCredit(em, p) : { debtOpen: false };
+          await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen });
+          const [{ balance }] = await em.query('SELECT balance FROM accounts WHERE id = $1', [p.account_id]);
+          if (posted.posted) await sms(`Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`);
+        } else {
+          refundBinding = true;
+        }
+      }
+      if (p.autopay_rule_id && this.hooks) {
+        for (const body of await this.hooks.autopayOutcome(em, p, state.status === 'succeeded')) await sms(body);
+      }
+    });
+    if (messages.length) await this.deps.notifications.deliver(messages);
+    if (refundBinding) await this.refund(id, BigInt(state.amount), 'Возврат 1 ₽ за привязку карты').catch(() => undefined);
+  }
+
+  private async row(id: string): Promise<PaymentRow> {
+    const [p] = await this.ds.query(`${SELECT} WHERE p.id = $1`, [id]);
+    if (!p) throw AppError.notFound('The payment');
+    return p;
+  }
+
+  private async visible(customerId: string, id: string): Promise<PaymentRow> {
+    const [p]: PaymentRow[] = await this.ds.query(`${SELECT} WHERE p.id = $1`, [id]);
+    if (!p) throw AppError.notFound('The payment');
+    if (p.customer_id !== customerId) {
+      // Someone else's payment into an account the caller can see (a grantee, or a payer without sign-in).
+      await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, p.account_id)).catch(() => {
+        throw AppError.notFound('The payment');
+      });
+    }
+    return p;
+  }
+}
+
+function paymentDescription(p: PaymentRow, state: ProviderPayment): string {
+  const how: Record<PaymentMethod, string> = { bank_card: 'картой', saved_card: 'сохранённой картой', sbp: 'через СБП', wallet: 'из кошелька' };
+  const card = state.card ? ` •••• ${state.card.last4}` : '';
+  const who = p.source === 'autopay' ? 'Автоплатёж' : p.source === 'third_party' ? 'Оплата без входа' : 'Пополнение';
+  return `${who} ${how[p.method]}${card}`;
+}
