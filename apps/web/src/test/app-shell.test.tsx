@@ -13,7 +13,11 @@ describe('signed-in shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Разделы кабинета' });
     expect(within(nav).getByRole('link', { name: 'Главная' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Профиль' })).toBeInTheDocument();
-    for (const soon of ['Счета и линии', 'Платежи', 'Займы', 'Бонусы', 'Заявки', 'Поддержка']) {
+    expect(within(nav).getByRole('link', { name: 'Счета и линии' })).toHaveAttribute('href', '/accounts');
+    expect(within(nav).getByRole('link', { name: 'Тарифы' })).toHaveAttribute('href', '/tariffs');
+    expect(within(nav).getByRole('link', { name: 'Платежи' })).toHaveAttribute('href', '/payments');
+    expect(within(nav).getByRole('link', { name: 'Банковские карты' })).toHaveAttribute('href', '/cards');
+    for (const soon of ['Займы', 'Бонусы', 'Заявки', 'Поддержка']) {
       const item = within(nav).getByText(soon);
       expect(item).toHaveAttribute('aria-disabled', 'true');
       expect(item).toHaveTextContent('скоро');

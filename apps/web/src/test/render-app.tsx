@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useLayoutEffect } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders } from '@/app/providers';
@@ -9,7 +9,9 @@ import { AppRoutes } from '@/app/router';
 
 function LocationProbe({ onChange }: { onChange: (location: string) => void }) {
   const location = useLocation();
-  useEffect(() => onChange(`${location.pathname}${location.search}`), [location, onChange]);
+  // A layout effect runs in the same commit as the page: a test that has found the new page's
+  // heading never reads the previous location (passive effects may be flushed later under load).
+  useLayoutEffect(() => onChange(`${location.pathname}${location.search}`), [location, onChange]);
   return null;
 }
 

@@ -5,18 +5,22 @@ type NavKey =
   | 'home'
   | 'accounts'
   | 'payments'
+  | 'cards'
   | 'loans'
   | 'bonus'
   | 'applications'
   | 'support'
   | 'profile'
-  | 'sessions';
+  | 'sessions'
+  | 'tariffs';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'home', to: '/' },
-  { key: 'accounts' },
-  { key: 'payments' },
+  { key: 'accounts', to: '/accounts' },
+  { key: 'tariffs', to: '/tariffs' },
+  { key: 'payments', to: '/payments' },
+  { key: 'cards', to: '/cards' },
   { key: 'loans' },
   { key: 'bonus' },
   { key: 'applications' },

@@ -13,6 +13,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** On 401 of an authenticated call, try one refresh before giving up. Default true. */
   refreshOn401?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -30,7 +32,7 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
@@ -87,11 +89,11 @@ export function refreshSession(): Promise<TokenResponse | null> {
 }
 
 /**
- * The one way the SPA talks to the API. Attaches the in-memory token, turns problem+json into
- * ApiError, refreshes once on 401 and retries; when that fails the session ends, and the route
- * guard sends the person to /login?next=<where they were>.
+ * Sends an authenticated call and gives back the successful response: attaches the in-memory
+ * token, refreshes once on 401 and retries; when that fails the session ends, and the route
+ * guard sends the person to /login?next=<where they were>. A failure rejects with ApiError.
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function authorizedFetch(path: string, options: RequestOptions): Promise<Response> {
   const auth = options.auth ?? true;
   const usedToken = auth ? sessionStore.getState().accessToken : null;
   let response = await send(path, options, usedToken);
@@ -119,5 +121,41 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw error;
   }
   if (auth) activity.apiCalled();
-  return readBody<T>(response);
+  return response;
+}
+
+/** The one way the SPA talks to the API: JSON in, JSON (or nothing, on 204) out. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return readBody<T>(await authorizedFetch(path, options));
+}
+
+export interface Download {
+  blob: Blob;
+  /** From `Content-Disposition` (RFC 6266 `filename*` first), or `fallbackName`. */
+  fileName: string;
+}
+
+/** The file name a `Content-Disposition` header gives, if any. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;\s]+)/.exec(disposition);
+  return plain ? (plain[2] ?? plain[1] ?? null) : null;
+}
+
+/**
+ * A file the API makes (a CSV, a PDF), fetched with the bearer token like any call — a plain link
+ * could not carry it — and handed back as a Blob with its file name.
+ */
+export async function apiDownload(path: string, options: RequestOptions & { fallbackName: string }): Promise<Download> {
+  const response = await authorizedFetch(path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+  const blob = await response.blob();
+  return { blob, fileName: fileNameOf(response.headers.get('content-disposition')) ?? options.fallbackName };
 }

@@ -47,3 +47,10 @@ export function formatCountdown(totalSeconds: number): string {
   const seconds = Math.max(0, Math.ceil(totalSeconds));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** 22 дек. 2026 г. / 22 Dec 2026 — a day without the time (an ISO instant or YYYY-MM-DD). */
+export function formatDay(value: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(date);
+}

@@ -39,6 +39,9 @@ export function LoginPage() {
       <p className="auth-card__links">
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>
+      <p className="auth-card__links">
+        <Link to="/tariffs">{t('login.tariffs')}</Link>
+      </p>
     </section>
   );
 }

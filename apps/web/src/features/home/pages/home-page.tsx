@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '@/shared/api/me';
@@ -6,8 +7,11 @@ import { PageHeading } from '@/shared/ui/page-heading';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 
-/** The signed-in home: who you are; the modules' summaries come in later releases. */
-export function HomePage() {
+/**
+ * The signed-in home: the accounts dashboard (composed in by src/app, since features never import
+ * each other) and who you are.
+ */
+export function HomePage({ accounts }: { accounts?: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
 
@@ -21,6 +25,12 @@ export function HomePage() {
   return (
     <>
       <PageHeading title={t('home.title')}>{t('home.greeting', { name: greetingName })}</PageHeading>
+      {accounts ? (
+        <section aria-labelledby="home-accounts" className="home-accounts">
+          <h2 id="home-accounts">{t('home.accounts')}</h2>
+          {accounts}
+        </section>
+      ) : null}
       <div className="home-grid">
         <article aria-labelledby="home-customer">
           <h2 id="home-customer">{t('home.customer')}</h2>
@@ -39,10 +49,6 @@ export function HomePage() {
           <p>
             <Link to="/profile">{t('home.editProfile')}</Link>
           </p>
-        </article>
-        <article aria-labelledby="home-coming" className="card--muted">
-          <h2 id="home-coming">{t('home.comingTitle')}</h2>
-          <p>{t('home.coming')}</p>
         </article>
       </div>
     </>

@@ -1,0 +1,104 @@
+import { AccountKinds, type AccountKind } from '@cabinet/shared-types';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useTariffs } from '@/shared/api/get-tariffs';
+import { useSession } from '@/shared/session/use-session';
+import { PageHeading } from '@/shared/ui/page-heading';
+import { PageLoader } from '@/shared/ui/page-loader';
+import { QueryError } from '@/shared/ui/query-error';
+import { TariffCard } from '../components/tariff-card';
+
+const providersByKind: Record<AccountKind, string[]> = {
+  mobile: ['megafon', 'beeline', 'mts', 'tele2'],
+  internet: ['skynet'],
+};
+
+function isKind(value: string | null): value is AccountKind {
+  return value !== null && (AccountKinds as readonly string[]).includes(value);
+}
+
+/** The public tariff catalog: anyone can compare plans, filtered by kind and operator (kept in the URL). */
+export function TariffsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind');
+  const kind = isKind(kindParam) ? kindParam : undefined;
+  const providers = kind ? providersByKind[kind] : [...providersByKind.mobile, ...providersByKind.internet];
+  const providerParam = params.get('provider') ?? '';
+  const provider = providers.includes(providerParam) ? providerParam : undefined;
+  const tariffs = useTariffs({ kind, provider });
+  const providerId = useId();
+
+  const update = (next: { kind?: string; provider?: string }) => {
+    const search = new URLSearchParams();
+    const nextKind = 'kind' in next ? next.kind : kind;
+    const nextProvider = 'provider' in next ? next.provider : provider;
+    if (nextKind) search.set('kind', nextKind);
+    if (nextProvider) search.set('provider', nextProvider);
+    setParams(search, { replace: true });
+  };
+
+  const items = tariffs.data?.items.filter((tariff) => !tariff.archived) ?? [];
+
+  return (
+    <section className="catalog">
+      <PageHeading title={t('catalog.title')}>{t('catalog.title')}</PageHeading>
+      <p className="muted">{t('catalog.intro')}</p>
+      <form className="catalog__filters" aria-label={t('catalog.filters')} onSubmit={(event) => event.preventDefault()}>
+        <fieldset>
+          <legend>{t('catalog.kind')}</legend>
+          <div className="segmented">
+            {(['', ...AccountKinds] as const).map((value) => (
+              <label key={value || 'all'}>
+                <input
+                  type="radio"
+                  name="kind"
+                  value={value}
+                  checked={(kind ?? '') === value}
+                  onChange={() => update({ kind: value || undefined, provider: undefined })}
+                />
+                {value ? t(`accountKind.${value}`) : t('catalog.allKinds')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={providerId}>{t('catalog.provider')}</label>
+          <select id={providerId} value={provider ?? ''} onChange={(event) => update({ provider: event.target.value || undefined })}>
+            <option value="">{t('catalog.allProviders')}</option>
+            {providers.map((value) => (
+              <option key={value} value={value}>
+                {t(`providers.${value}`, { defaultValue: value })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {tariffs.isPending ? <PageLoader /> : null}
+      {tariffs.isError ? <QueryError error={tariffs.error} onRetry={() => void tariffs.refetch()} /> : null}
+      {tariffs.data ? (
+        <>
+          <p role="status" className="muted">
+            {t('catalog.found', { count: items.length })}
+          </p>
+          <ul className="card-grid" aria-label={t('catalog.listLabel')}>
+            {items.map((tariff) => (
+              <li key={tariff.id}>
+                <TariffCard tariff={tariff} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        {session.status === 'authenticated' ? (
+          <Link to="/accounts">{t('catalog.toAccounts')}</Link>
+        ) : (
+          <Link to="/login">{t('catalog.signIn')}</Link>
+        )}
+      </p>
+    </section>
+  );
+}
