@@ -32,7 +32,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   // Let fonts and the last paint settle so the picture shows what a person sees.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  // From the top: otherwise the sticky header is painted where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Transitions finished (a switch just turned on is drawn on, not half-way).
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** Fails the step with what the page said when an expected heading never comes. */
