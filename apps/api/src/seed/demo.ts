@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
+import { seedBonus } from '../modules/bonus';
 import type { Clock } from '../platform/clock';
 import { seedCatalog } from './catalog';
 
@@ -92,6 +93,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
       }
     }
   });
+  await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   return created;
 }
 
