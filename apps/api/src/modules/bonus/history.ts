@@ -20,6 +20,7 @@ export interface OperationFilter {
 
 interface Row {
   id: string;
+  seq: string;
   kind: BonusOperationKind;
   points: string;
   balance_after: string;
@@ -58,16 +59,17 @@ export const BONUS_EXPORT_COLUMNS = ['Дата и время (МСК)', 'Опе�
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00+03:00`);
 
-function encode(sort: BonusOperationSort, at: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, at, id])).toString('base64url');
+/** A position in the history: the sort, the last row's time and its sequence number (the order within a transaction). */
+function encode(sort: BonusOperationSort, at: string, seq: string): string {
+  return Buffer.from(JSON.stringify([sort, at, seq])).toString('base64url');
 }
 
-function decode(sort: BonusOperationSort, cursor: string | undefined): { at: string; id: string } | null {
+function decode(sort: BonusOperationSort, cursor: string | undefined): { at: string; seq: string } | null {
   if (!cursor) return null;
   try {
-    const [s, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (s !== sort || typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error();
-    return { at, id };
+    const [s, at, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (s !== sort || typeof at !== 'string' || typeof seq !== 'string' || !/^\d{1,19}$/.test(seq) || Number.isNaN(Date.parse(at))) throw new Error();
+    return { at, seq };
   } catch {
     throw AppError.validation([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor must be a nextCursor of the same sort' }]);
   }
@@ -105,17 +107,17 @@ export class BonusHistoryService {
     const { where, params } = this.where(customerId, f);
     const after = decode(sort, cursor);
     if (after) {
-      params.push(new Date(after.at), after.id);
-      where.push(`(o.created_at, o.id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
+      params.push(new Date(after.at), after.seq);
+      where.push(`(o.created_at, o.seq) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::bigint)`);
     }
     params.push(limit);
     return this.ds.query(
-      `SELECT o.id, o.kind, o.points, o.balance_after, o.description, c.number AS card_number, p.station, p.receipt_id, o.created_at
+      `SELECT o.id, o.seq, o.kind, o.points, o.balance_after, o.description, c.number AS card_number, p.station, p.receipt_id, o.created_at
          FROM bonus_operations o
          LEFT JOIN bonus_cards c ON c.id = o.card_id
          LEFT JOIN bonus_purchases p ON p.id = o.purchase_id
         WHERE ${where.join(' AND ')}
-        ORDER BY o.created_at ${dir}, o.id ${dir} LIMIT $${params.length}`,
+        ORDER BY o.created_at ${dir}, o.seq ${dir} LIMIT $${params.length}`,
       params,
     );
   }
@@ -125,7 +127,7 @@ export class BonusHistoryService {
     const more = rows.length > f.limit;
     const page = more ? rows.slice(0, f.limit) : rows;
     const last = page[page.length - 1];
-    return { items: page.map(toView), nextCursor: more ? encode(f.sort ?? '-createdAt', last.created_at.toISOString(), last.id) : null };
+    return { items: page.map(toView), nextCursor: more ? encode(f.sort ?? '-createdAt', last.created_at.toISOString(), last.seq) : null };
   }
 
   /** The whole selection as CSV (UTF-8 with BOM, `;`), read 1,000 rows a query. */
@@ -147,7 +149,7 @@ export class BonusHistoryService {
           if (!out.write(line)) await once(out, 'drain');
         }
         const last = rows[rows.length - 1];
-        cursor = rows.length === 1000 ? encode(sort, last.created_at.toISOString(), last.id) : undefined;
+        cursor = rows.length === 1000 ? encode(sort, last.created_at.toISOString(), last.seq) : undefined;
       } while (cursor);
       out.end();
     })().catch((err: Error) => out.destroy(err));
@@ -161,11 +163,11 @@ export class BonusHistoryService {
     const end = new Date(`${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01T00:00:00+03:00`);
     if (start > this.clock.now()) throw AppError.validation([{ field: 'month', code: 'notInFuture', message: 'month must not be in the future' }]);
     const [opening] = await this.ds.query(
-      'SELECT balance_after FROM bonus_operations WHERE customer_id = $1 AND created_at < $2 ORDER BY created_at DESC, id DESC LIMIT 1',
+      'SELECT balance_after FROM bonus_operations WHERE customer_id = $1 AND created_at < $2 ORDER BY created_at DESC, seq DESC LIMIT 1',
       [customerId, start],
     );
     const [closing] = await this.ds.query(
-      'SELECT balance_after FROM bonus_operations WHERE customer_id = $1 AND created_at < $2 ORDER BY created_at DESC, id DESC LIMIT 1',
+      'SELECT balance_after FROM bonus_operations WHERE customer_id = $1 AND created_at < $2 ORDER BY created_at DESC, seq DESC LIMIT 1',
       [customerId, end],
     );
     const sums: { kind: BonusOperationKind; points: string; n: number }[] = await this.ds.query(

@@ -164,9 +164,11 @@ export class PointsBook {
            FROM bonus_lots WHERE customer_id = $1 AND remaining > 0 AND expires_at > $3
        ), t AS (
          SELECT id, expires_at, least(remaining, $2 - (run - remaining)) AS take FROM l WHERE run - remaining < $2
+       ), u AS (
+         UPDATE bonus_lots b SET remaining = b.remaining - t.take FROM t WHERE b.id = t.id
+         RETURNING b.id, t.take, t.expires_at
        )
-       UPDATE bonus_lots b SET remaining = b.remaining - t.take FROM t WHERE b.id = t.id
-       RETURNING b.id, t.take, t.expires_at`,
+       SELECT id, take, expires_at FROM u`,
       [op.customerId, points, this.clock.now(), opts.firstLot ?? 0],
     );
     const taken = rows.reduce((s, r) => s + Number(r.take), 0);

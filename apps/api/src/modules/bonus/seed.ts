@@ -82,7 +82,7 @@ export async function seedBonus(ds: DataSource, deps: { customers: CustomersServ
     }
     if (!ivan || (await em.query('SELECT 1 FROM bonus_members WHERE customer_id = $1', [ivan.id])).length) return null;
     await book.enroll(em, ivan.id);
-    const [card] = await em.query(`UPDATE bonus_cards SET status = 'active', customer_id = $2, activated_at = $3 WHERE number = $1 AND status = 'issued' RETURNING id`, [
+    const [card] = await em.query(`WITH u AS (UPDATE bonus_cards SET status = 'active', customer_id = $2, activated_at = $3 WHERE number = $1 AND status = 'issued' RETURNING id) SELECT id FROM u`, [
       DEMO_BONUS.ivanCard,
       ivan.id,
       new Date(now.getTime() - 360 * DAY),
