@@ -65,6 +65,20 @@ export const ErrorCodes = [
   // detail reports by e-mail
   'email_required',
   'detail_report_too_large',
+  // bonus program
+  'bonus_card_not_found',
+  'bonus_card_already_active',
+  'bonus_card_blocked',
+  'bonus_not_a_member',
+  'bonus_virtual_card_exists',
+  'bonus_insufficient_points',
+  'bonus_spend_above_eligible',
+  'bonus_receipt_conflict',
+  'bonus_purchase_too_old',
+  'bonus_transfer_limit',
+  'bonus_transfer_to_self',
+  'bonus_recipient_not_found',
+  'bonus_reward_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -95,6 +109,8 @@ export interface Problem {
   attemptsLeft?: number;
   /** 429: seconds to wait. */
   retryAfter?: number;
+  /** bonus_insufficient_points / bonus_spend_above_eligible: the most points this request may use. */
+  allowedPoints?: number;
 }
 
 export interface CaptchaChallenge {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
+import { seedBonus } from '../modules/bonus';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedCatalog } from './catalog';
@@ -104,6 +105,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
       }
     }
   });
+  await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   return created;
 }
 

@@ -135,6 +135,20 @@ describe('authorization sweep over the route table', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('when a subscriber calls every staff route, then each answers 403 and nothing changes', async () => {
+    const staff = routes.filter((r) => r.auth === 'staff');
+    expect(staff.length).toBeGreaterThan(0);
+    const before = await dbFingerprint(t.query);
+    const wrong: string[] = [];
+    for (const r of staff) {
+      const url = `/api/v1${r.path.replace(/:(\w+)/g, () => randomUUID())}`;
+      const res = await (t.http as unknown as Record<string, (u: string) => ReturnType<typeof t.http.get>>)[r.method](url).set(t.bearer(b.token)).send({});
+      if (res.status !== 403) wrong.push(`${r.method.toUpperCase()} ${r.path} → ${res.status} ${res.body?.code}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(changedTables(before, await dbFingerprint(t.query))).toEqual([]);
+  });
+
   it('when an integrator key lacks the scope, then every integrator route answers 403; without a key 401; and nothing changes', async () => {
     const integrator = routes.filter((r) => r.auth === 'integrator');
     expect(integrator.length).toBeGreaterThan(0);

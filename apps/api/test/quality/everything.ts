@@ -52,6 +52,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .send({ kind: 'threshold', cardId, amount: rub(300_00), threshold: rub(100_00) })
     .expect(201);
 
+  const bonusCard = await t.http.post('/api/v1/bonus/cards/virtual').set(auth).expect(201);
+
   return {
     customer,
     password,
@@ -69,6 +71,7 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       payments: payment.body.id,
       cards: cardId,
       autopay: rule.body.id,
+      'bonus/cards': bonusCard.body.id,
     },
   };
 }
@@ -88,6 +91,8 @@ export function bodyHints(e: Everything): Record<string, Record<string, unknown>
 export const PUBLIC_PARAMS: Record<string, string> = {
   '/tariffs/{id}': 'the public catalog',
   '/payments/callbacks/{provider}': 'the acquirer’s name',
+  '/bonus/statements/{month}': 'a calendar month of the caller’s own points',
+  '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
 };
 
 /**
@@ -101,7 +106,8 @@ export function fixtureFor(e: Everything, path: string, param: string): string |
   if (resource === 'accounts') {
     return /\/contract(\/|$)|\/deferred-payment/.test(path) ? e.ids.internetAccount : e.ids.mobileAccount;
   }
-  return e.ids[resource];
+  // `/bonus/cards/{id}` is a loyalty card, `/cards/{id}` a bank card: the more specific name wins.
+  return e.ids[`${segments[at - 2]}/${resource}`] ?? e.ids[resource];
 }
 
 /** `/accounts/{accountId}` → `/accounts/:accountId`, the route table's form. */

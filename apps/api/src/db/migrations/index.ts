@@ -7,6 +7,8 @@ import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
+import { Bonus1765100000000 } from './1765100000000-bonus';
+import { BonusOperationOrder1765100000001 } from './1765100000001-bonus-operation-order';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -16,4 +18,6 @@ export const migrations = [
   IdempotencyKeys1764400000000,
   Payments1764500000000,
   DetailReports1764700000000,
+  Bonus1765100000000,
+  BonusOperationOrder1765100000001,
 ];
