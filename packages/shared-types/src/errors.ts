@@ -65,6 +65,17 @@ export const ErrorCodes = [
   // detail reports by e-mail
   'email_required',
   'detail_report_too_large',
+  // applications, numbers, orders, back office (issue 7)
+  'application_limit_reached',
+  'invalid_status_transition',
+  'number_unavailable',
+  'number_operator_mismatch',
+  'no_free_numbers',
+  'iccid_taken',
+  'account_closure_refused',
+  'code_taken',
+  'cannot_change_own_access',
+  'csv_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -95,6 +106,8 @@ export interface Problem {
   attemptsLeft?: number;
   /** 429: seconds to wait. */
   retryAfter?: number;
+  /** 409 account_closure_refused: what to settle before the account can be closed. */
+  blockers?: { code: string; detail: string; amount: { amount: number; currency: 'RUB' } | null }[];
 }
 
 export interface CaptchaChallenge {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
 import type { Clock } from '../platform/clock';
+import { seedBackoffice } from './backoffice';
 import { seedCatalog } from './catalog';
 
 /** The demo people README lists. */
@@ -47,6 +48,15 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     patronymic: 'Викторовна',
     role: 'operator',
   },
+  {
+    note: 'administrator (staff): catalogs, money adjustments, staff accounts, audit log',
+    phone: '+79210000098',
+    password: 'admin12345',
+    surname: 'Кравцов',
+    name: 'Андрей',
+    patronymic: 'Николаевич',
+    role: 'admin',
+  },
 ];
 
 /** Creates whichever demo customers are missing, the catalog, and their accounts. Safe to run again. */
@@ -91,6 +101,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
         );
       }
     }
+    await seedBackoffice(em, clock);
   });
   return created;
 }

@@ -68,6 +68,15 @@ export class AccountsService {
     return (await this.views(this.ds.manager, [a.account]))[0];
   }
 
+  /** Back office: every account a customer owns, as the owner sees it (closed ones too). */
+  async accountsOf(em: EntityManager, customerId: string): Promise<AccountView[]> {
+    const rows: AccountRow[] = await em.query(
+      `SELECT a.*, 'owner' AS access, NULL AS managed_line_id FROM accounts a WHERE a.customer_id = $1 ORDER BY a.created_at, a.id`,
+      [customerId],
+    );
+    return this.views(em, rows);
+  }
+
   /** Builds account views with a fixed number of queries, however many accounts and lines. */
   async views(em: EntityManager, accounts: AccountRow[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
