@@ -509,6 +509,7 @@ export const en: Dictionary = {
     promised_repayment: 'Promised payment repaid',
     promised_fee: 'Promised payment fee',
     adjustment: 'Adjustment',
+    number_purchase: 'Number purchase',
   },
   history: {
     title: 'Transactions',

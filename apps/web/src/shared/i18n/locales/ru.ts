@@ -519,6 +519,7 @@ export const ru = {
     promised_repayment: 'Погашение обещанного платежа',
     promised_fee: 'Комиссия за обещанный платёж',
     adjustment: 'Корректировка',
+    number_purchase: 'Покупка номера',
   },
   history: {
     title: 'Операции',
