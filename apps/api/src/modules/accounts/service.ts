@@ -117,6 +117,8 @@ export class AccountsService {
   /** A new account number: 7 digits, mobile from 7000000, internet from 8000000. */
   private async nextNumber(em: EntityManager, kind: 'mobile' | 'internet'): Promise<string> {
     const base = kind === 'mobile' ? 7000000 : 8000000;
+    // Two accounts opened at once (two operators processing applications) must not read the same max.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('account-number:' || $1))`, [kind]);
     const [row] = await em.query(
       `SELECT coalesce(max(number::bigint), $1) + 1 AS n FROM accounts WHERE kind = $2 AND number ~ '^[0-9]+$'`,
       [base, kind],

@@ -61,6 +61,8 @@ function decode(cursor: string | undefined): [string, string] | null {
   throw AppError.validation([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor must be a value from nextCursor' }]);
 }
 
+const HEADER_MISSING = 'header: msisdn;operator;category';
+
 const unavailable = () => new AppError('number_unavailable', 409, 'This number has just been reserved or sold; choose another one.');
 
 /**
@@ -221,7 +223,11 @@ export class NumbersService {
     let records: Record<string, string>[];
     try {
       records = parse(csv, {
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+        columns: (header: string[]) => {
+          const names = header.map((h) => h.trim().toLowerCase());
+          if (!['msisdn', 'operator', 'category'].every((c) => names.includes(c))) throw new Error(HEADER_MISSING);
+          return names;
+        },
         delimiter: [';', ',', '\t'],
         bom: true,
         trim: true,
@@ -229,13 +235,11 @@ export class NumbersService {
         relax_column_count: true,
       });
     } catch (err) {
+      if ((err as Error).message === HEADER_MISSING) throw new AppError('csv_invalid', 400, 'The first line must name the columns: msisdn;operator;category');
       throw new AppError('csv_invalid', 400, `The file is not a readable CSV: ${(err as Error).message}`);
     }
     if (records.length > NumberLimits.importMaxRows) {
       throw new AppError('csv_invalid', 400, `At most ${NumberLimits.importMaxRows} numbers per file; this one has ${records.length}.`);
-    }
-    if (records.length && !['msisdn', 'operator', 'category'].every((c) => c in records[0])) {
-      throw new AppError('csv_invalid', 400, 'The first line must name the columns: msisdn;operator;category');
     }
     const rejected: NumberImportResult['rejected'] = [];
     const good = new Map<string, { msisdn: string; operator: string; category: string; patterns: string[] }>();
