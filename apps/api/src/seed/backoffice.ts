@@ -39,13 +39,12 @@ export async function seedBackoffice(em: EntityManager, clock: Clock): Promise<v
   }
   await em.query(
     `INSERT INTO phone_numbers (operator, msisdn, category, patterns, created_at)
-     SELECT v.operator, v.msisdn, v.category, string_to_array(nullif(v.patterns, ''), ','), $5
+     SELECT v.operator, v.msisdn, v.category, coalesce(string_to_array(nullif(v.patterns, ''), ','), '{}'), $5
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(operator, msisdn, category, patterns)
       WHERE NOT EXISTS (SELECT 1 FROM mobile_lines l WHERE l.msisdn = v.msisdn)
      ON CONFLICT (msisdn) DO NOTHING`,
     [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => (r[2] === 'regular' ? '' : patternsOf(r[1]).join(','))), now],
   );
-  await em.query(`UPDATE phone_numbers SET patterns = '{}' WHERE patterns IS NULL`);
 
   const [{ n }] = await em.query('SELECT count(*)::int AS n FROM applications');
   if (n > 0) return;

@@ -8,6 +8,7 @@ import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
 import { Backoffice1765200000000 } from './1765200000000-backoffice';
+import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -18,4 +19,5 @@ export const migrations = [
   Payments1764500000000,
   DetailReports1764700000000,
   Backoffice1765200000000,
+  NameSearchIcu1765200000001,
 ];

@@ -254,7 +254,9 @@ export class ApplicationsService {
     const rows: ApplicationRow[] = await this.ds.query(
       `${SELECT_APPLICATION}
         WHERE ($1::text IS NULL OR a.kind = $1) AND ($2::text[] IS NULL OR a.status = ANY($2::text[]))
-          AND ($3::text IS NULL OR a.number = upper($3) OR a.phone = $4 OR a.name ILIKE '%' || $3 || '%' OR a.company_name ILIKE '%' || $3 || '%')
+          AND ($3::text IS NULL OR a.number = upper($3) OR a.phone = $4
+               OR strpos(lower(a.name COLLATE "und-x-icu"), lower($3::text COLLATE "und-x-icu")) > 0
+               OR strpos(lower(a.company_name COLLATE "und-x-icu"), lower($3::text COLLATE "und-x-icu")) > 0)
           AND ($5::timestamptz IS NULL OR (a.created_at, a.id) < ($5, $6::uuid))
         ORDER BY a.created_at DESC, a.id DESC LIMIT $7`,
       [q.kind ?? null, statuses, text, phone ?? '', after?.at ?? null, after?.id ?? null, q.limit + 1],

@@ -27,6 +27,7 @@ export interface AuditRow {
   actor_role: CustomerRole | null;
 }
 
+/** A LIKE prefix, lower-cased as ICU's lower() does (the queries compare with lower(x COLLATE "und-x-icu")). */
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -49,8 +50,9 @@ export const BackofficeRepository = {
          UNION SELECT customer_id FROM internet_contracts WHERE contract_number = $2
          UNION SELECT customer_id FROM accounts WHERE number = $2
          UNION SELECT id FROM customers c
-                WHERE $3::text IS NOT NULL AND lower(c.surname) LIKE $3
-                  AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) w WHERE NOT (lower(c.name) LIKE w OR lower(coalesce(c.patronymic, '')) LIKE w))
+                WHERE $3::text IS NOT NULL AND lower(c.surname COLLATE "und-x-icu") LIKE $3
+                  AND NOT EXISTS (SELECT 1 FROM unnest($4::text[]) w
+                                   WHERE NOT (lower(c.name COLLATE "und-x-icu") LIKE w OR lower(coalesce(c.patronymic, '') COLLATE "und-x-icu") LIKE w))
        )
        SELECT c.id, c.phone, c.contract_number, c.surname, c.name, c.patronymic, c.role, c.status, c.must_change_password, c.created_at,
               array(SELECT a.number FROM accounts a WHERE a.customer_id = c.id ORDER BY a.created_at, a.id) AS account_numbers

@@ -257,7 +257,7 @@ export class OrdersService {
     const rows: OrderRow[] = await this.ds.query(
       `${SELECT}
         WHERE ($1::text IS NULL OR o.kind = $1) AND ($2::text[] IS NULL OR o.status = ANY($2::text[]))
-          AND ($3::text IS NULL OR o.number = upper($3) OR a.number = $3 OR c.phone = $4 OR n.msisdn = $4 OR c.surname ILIKE $3 || '%')
+          AND ($3::text IS NULL OR o.number = upper($3) OR a.number = $3 OR c.phone = $4 OR n.msisdn = $4 OR starts_with(lower(c.surname COLLATE "und-x-icu"), lower($3::text COLLATE "und-x-icu")))
           AND ($5::timestamptz IS NULL OR (o.created_at, o.id) < ($5, $6::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $7`,
       [q.kind ?? null, statuses, text, phone ?? '', after?.at ?? null, after?.id ?? null, q.limit + 1],
