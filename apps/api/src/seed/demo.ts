@@ -4,6 +4,7 @@ import type { NewCustomer } from '../modules/customers';
 import { seedBonus } from '../modules/bonus';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
+import { seedBackoffice } from './backoffice';
 import { seedCatalog } from './catalog';
 
 /** The demo people README lists. */
@@ -48,6 +49,15 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     name: 'Ольга',
     patronymic: 'Викторовна',
     role: 'operator',
+  },
+  {
+    note: 'administrator (staff): catalogs, money adjustments, staff accounts, audit log',
+    phone: '+79210000098',
+    password: 'admin12345',
+    surname: 'Кравцов',
+    name: 'Андрей',
+    patronymic: 'Николаевич',
+    role: 'admin',
   },
 ];
 
@@ -104,6 +114,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
         );
       }
     }
+    await seedBackoffice(em, clock);
   });
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   return created;
