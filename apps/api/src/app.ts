@@ -16,7 +16,17 @@ import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
-import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
+import {
+  ApiCallLog,
+  ApiKeysService,
+  PartnersService,
+  UsageService,
+  WebhooksService,
+  httpWebhookSender,
+  integrationBackofficeRoutes,
+  integrationRoutes,
+  type WebhookSender,
+} from './modules/integrations';
 import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import {
@@ -50,6 +60,8 @@ export interface AppDeps {
   sms?: SmsTransport;
   mail?: MailTransport;
   captcha?: CaptchaProvider;
+  /** How webhooks are posted (default: HTTP). */
+  webhookSender?: WebhookSender;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -65,21 +77,24 @@ export function createServices(deps: AppDeps) {
   const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
   const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
   const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
+  const apiCalls = new ApiCallLog(ds, clock);
+  const partners = new PartnersService(ds, clock, { audit });
+  const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? httpWebhookSender, allowHttp: config.env !== 'production' });
   const tariffs = new TariffsService(ds);
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
-  const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
-  const periods = new PeriodsService(ds, clock, { ledger, audit });
+  const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit, events: webhooks });
+  const periods = new PeriodsService(ds, clock, { ledger, audit, events: webhooks });
   const history = new HistoryService(ds, clock, { accounts });
   const detailReports = new DetailReportService(ds, clock, { history, customers, notifications });
   const idempotency = new IdempotencyStore(ds, clock);
-  const apiKeys = new ApiKeysService(ds, clock);
-  const usage = new UsageService(ds, clock, ledger);
+  const apiKeys = new ApiKeysService(ds, clock, { audit, calls: apiCalls });
+  const usage = new UsageService(ds, clock, ledger, webhooks);
   const acquirer = new SandboxAcquirer(ds, clock, { secret: config.payments.sandboxSecret, sender: config.payments.callbackUrl ? httpSender(config.payments.callbackUrl) : null });
-  const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller });
+  const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller, events: webhooks });
   const cards = new CardsService(ds, clock, { payments, audit });
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
-  const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
+  const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit, events: webhooks });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
   payments.hooks = {
     afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),
@@ -89,6 +104,7 @@ export function createServices(deps: AppDeps) {
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
+    apiCalls, partners, webhooks,
   };
 }
 
@@ -110,6 +126,8 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'deferred-payments-due', cron: '15 * * * *', run: () => s.promised.runDeferredDue() },
     { name: 'low-balance-alerts', cron: '*/5 * * * *', run: () => s.alerts.run() },
     { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
+    { name: 'webhook-deliveries', cron: '* * * * *', run: () => s.webhooks.deliverDue() },
+    { name: 'api-key-calls-purge', cron: '50 3 * * *', run: () => s.apiCalls.purge() },
   ];
 }
 
@@ -130,7 +148,8 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...historyRoutes(s.history),
     ...detailReportRoutes(s.detailReports),
     ...paymentRoutes(s),
-    ...integrationRoutes(s.usage),
+    ...integrationRoutes(s.usage, s.webhooks),
+    ...integrationBackofficeRoutes(s),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -182,6 +201,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use('/api', cors({ origin: config.corsOrigin, credentials: true, maxAge: 600 }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
+    res.locals.startedAt = performance.now(); // latency in the integrator call log, body parsing included
     next();
   });
   // The acquirer's pages: HTML forms, before the JSON-only rule below.
@@ -207,9 +227,9 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use(cookieParser());
 
   const api = express.Router();
-  registerRoutes(api, routes, async (req, spec) => {
+  registerRoutes(api, routes, async (req, spec, res) => {
     if (spec.auth === 'public') return null;
-    if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req.get('authorization'), spec.scopes ?? []) };
+    if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req, res, spec, res.locals.startedAt ?? performance.now()) };
     return { auth: await services.auth.authenticate(req.get('authorization'), spec) };
   }, services.idempotency);
   api.get('/openapi.json', (_req, res) => {

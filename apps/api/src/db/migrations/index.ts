@@ -7,6 +7,7 @@ import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
+import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-platform';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   IdempotencyKeys1764400000000,
   Payments1764500000000,
   DetailReports1764700000000,
+  IntegratorPlatform1765300000000,
 ];
