@@ -199,7 +199,7 @@ export class UsageService {
       // What the balance could not cover is a debt: the line is blocked until the account is topped up.
       const short = charges.filter((_, i) => posted[i].posted !== posted[i].requested).map((ch) => ch.line_id);
       if (short.length) {
-        const blocked: { id: string; account_id: string; msisdn: string; number: string }[] = await em.query(
+        const [blocked]: [{ id: string; account_id: string; msisdn: string; number: string }[], number] = await em.query(
           `UPDATE mobile_lines l SET status = 'blocked', block_reason = 'debt', blocked_at = $2 FROM accounts a
             WHERE l.id = ANY($1::uuid[]) AND l.status = 'active' AND a.id = l.account_id RETURNING l.id, l.account_id, l.msisdn, a.number`,
           [short, now],

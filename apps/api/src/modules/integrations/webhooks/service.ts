@@ -156,10 +156,11 @@ export class WebhooksService {
       const e = await this.endpoint(em, partnerId, id, true);
       const status = input.status ?? e.status;
       const reenabled = e.status === 'disabled' && status === 'active';
-      const [row] = await em.query(
-        `UPDATE webhook_endpoints SET url = coalesce($2, url), events = coalesce($3, events), description = CASE WHEN $4 THEN $5 ELSE description END,
-           status = $6, disabled_reason = CASE WHEN $6 = 'active' THEN NULL WHEN status = 'active' THEN 'manual' ELSE disabled_reason END,
-           failing_since = CASE WHEN $7 THEN NULL ELSE failing_since END, updated_at = $8
+      const row = await updated<EndpointRow>(
+        em,
+        `UPDATE webhook_endpoints SET url = coalesce($2, url), events = coalesce($3::text[], events), description = CASE WHEN $4::boolean THEN $5 ELSE description END,
+           status = $6::varchar, disabled_reason = CASE WHEN $6::varchar = 'active' THEN NULL WHEN status = 'active' THEN 'manual' ELSE disabled_reason END,
+           failing_since = CASE WHEN $7::boolean THEN NULL ELSE failing_since END, updated_at = $8
          WHERE id = $1 RETURNING *`,
         [id, url, events, input.description !== undefined, input.description?.trim() || null, status, reenabled, this.clock.now()],
       );
@@ -183,7 +184,8 @@ export class WebhooksService {
     return this.ds.transaction(async (em) => {
       const e = await this.endpoint(em, partnerId, id, true);
       const now = this.clock.now();
-      const [row] = await em.query(
+      const row = await updated<EndpointRow>(
+        em,
         `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = $2, secret = $3, updated_at = $4 WHERE id = $1 RETURNING *`,
         [id, new Date(now.getTime() + IntegrationLimits.webhookSecretOverlapHours * HOUR), newWebhookSecret(), now],
       );
@@ -230,7 +232,7 @@ export class WebhooksService {
     let failed = 0;
     for (let round = 0; round < 20; round++) {
       const now = this.clock.now();
-      const claimed: { id: string }[] = await this.ds.query(
+      const [claimed]: [{ id: string }[], number] = await this.ds.query(
         `UPDATE webhook_deliveries SET next_attempt_at = $2
           WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
           RETURNING id`,
@@ -241,20 +243,34 @@ export class WebhooksService {
         `${DELIVERY_SELECT.replace('SELECT', 'SELECT row_to_json(e.*) AS e,')} JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ANY($1::uuid[])`,
         [claimed.map((c) => c.id)],
       );
-      const results = await Promise.all(rows.map((r) => this.attempt(reviveEndpoint(r.e), r, false)));
-      for (const ok of results) {
-        if (ok) sent++;
-        else failed++;
-      }
+      // Endpoints in parallel; one endpoint's deliveries one after another, oldest first.
+      const byEndpoint = new Map<string, (DeliveryRow & { e: EndpointRow })[]>();
+      for (const r of rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime())) byEndpoint.set(r.endpoint_id, [...(byEndpoint.get(r.endpoint_id) ?? []), r]);
+      await Promise.all(
+        [...byEndpoint.values()].map(async (list) => {
+          for (const r of list) {
+            if (await this.attempt(reviveEndpoint(r.e), r, false)) sent++;
+            else failed++;
+          }
+        }),
+      );
     }
     return { sent, failed };
   }
 
   /** One try: sign, post, record; on failure plan the next try, or give up, and maybe disable the endpoint. */
   private async attempt(e: EndpointRow, d: DeliveryRow, manual: boolean): Promise<boolean> {
-    if (!manual && e.status !== 'active') {
-      await this.ds.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [d.id]);
-      return false;
+    if (!manual) {
+      // What was claimed may be stale: an earlier delivery of this batch may have disabled the endpoint.
+      const [now]: { endpoint: string; delivery: string }[] = await this.ds.query(
+        'SELECT e.status AS endpoint, d.status AS delivery FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1',
+        [d.id],
+      );
+      if (!now || now.delivery !== 'pending') return false;
+      if (now.endpoint !== 'active') {
+        await this.ds.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [d.id]);
+        return false;
+      }
     }
     const now = this.clock.now();
     const body = JSON.stringify(d.payload);
@@ -263,6 +279,8 @@ export class WebhooksService {
     const ok = res.status !== null && res.status >= 200 && res.status < 300;
     const mail: string[] = [];
     await this.ds.transaction(async (em) => {
+      // The endpoint first: its failure clock is shared by its deliveries (and a manual try may run beside the job).
+      const [ep]: EndpointRow[] = await em.query('SELECT * FROM webhook_endpoints WHERE id = $1 FOR UPDATE', [e.id]);
       await em.query('INSERT INTO webhook_attempts (delivery_id, at, status_code, duration_ms, error, manual) VALUES ($1, $2, $3, $4, $5, $6)', [
         d.id,
         now,
@@ -286,7 +304,6 @@ export class WebhooksService {
         `UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = $4, last_attempt_at = $5, last_status_code = $6 WHERE id = $1`,
         [d.id, attempts, status, status === 'pending' ? next : null, now, res.status],
       );
-      const [ep]: EndpointRow[] = await em.query('SELECT * FROM webhook_endpoints WHERE id = $1 FOR UPDATE', [e.id]);
       if (!ep) return;
       if (ok) {
         if (ep.failing_since) await em.query('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [e.id]);
@@ -370,6 +387,12 @@ export class WebhooksService {
       details: actor.kind === 'integrator' ? { ...details, apiKeyId: actor.apiKeyId } : details,
     });
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING with `[rows, count]`: the first row. */
+async function updated<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T> {
+  const [rows]: [T[], number] = await em.query(sql, params);
+  return rows[0];
 }
 
 const DELIVERY_SELECT = `SELECT d.id, d.endpoint_id, d.event_id, ev.type, ev.payload, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status_code,
