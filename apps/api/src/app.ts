@@ -41,6 +41,7 @@ import {
   type CallbackSender,
   type RawBodyRequest,
 } from './modules/payments';
+import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
 import { TariffsService, tariffRoutes } from './modules/tariffs';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
@@ -62,6 +63,8 @@ export interface AppDeps {
   captcha?: CaptchaProvider;
   /** How webhooks are posted (default: HTTP). */
   webhookSender?: WebhookSender;
+  /** Gosuslugi (default: OpenID Connect to `config.esia.issuer`, when set). */
+  esiaProvider?: EsiaProvider | null;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -80,6 +83,8 @@ export function createServices(deps: AppDeps) {
   const apiCalls = new ApiCallLog(ds, clock);
   const partners = new PartnersService(ds, clock, { audit });
   const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? httpWebhookSender, allowHttp: config.env !== 'production' });
+  const esiaProvider = deps.esiaProvider !== undefined ? deps.esiaProvider : config.esia.issuer ? new OpenIdEsiaProvider(config.esia as { issuer: string; clientId: string; clientSecret: string }) : null;
+  const esia = new EsiaService(ds, clock, { provider: esiaProvider, standIn: config.esia.standIn, customers, auth, otp, notifications, audit, rate, logger: deps.logger });
   const tariffs = new TariffsService(ds);
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
@@ -104,7 +109,7 @@ export function createServices(deps: AppDeps) {
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
-    apiCalls, partners, webhooks,
+    apiCalls, partners, webhooks, esia,
   };
 }
 
@@ -128,6 +133,7 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
     { name: 'webhook-deliveries', cron: '* * * * *', run: () => s.webhooks.deliverDue() },
     { name: 'api-key-calls-purge', cron: '50 3 * * *', run: () => s.apiCalls.purge() },
+    { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
   ];
 }
 
@@ -150,6 +156,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...paymentRoutes(s),
     ...integrationRoutes(s.usage, s.webhooks),
     ...integrationBackofficeRoutes(s),
+    ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

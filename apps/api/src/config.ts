@@ -45,6 +45,13 @@ const schema = z.object({
   SELLER_INN: z.string().regex(/^\d{10}(\d{2})?$/, 'must be 10 or 12 digits').default('7700000000'),
   SELLER_TAX_SYSTEM: z.enum(['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent']).default('osn'),
   SELLER_ADDRESS: z.string().default('Москва'),
+  // Gosuslugi (ESIA) sign-in through OpenID Connect (issue 9)
+  ESIA_ISSUER_URL: z.string().url().optional(),
+  ESIA_CLIENT_ID: z.string().min(1).optional(),
+  ESIA_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ESIA_REDIRECT_URI: z.string().url().optional(),
+  ESIA_STAND_IN: bool.optional(),
+  ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -78,6 +85,17 @@ export interface Config {
     callbackUrl: string | null;
     seller: { name: string; inn: string; taxSystem: string; address: string };
   };
+  esia: {
+    /** The OpenID provider; null: the sign-in is off (unless main.ts starts the stand-in and fills it in). */
+    issuer: string | null;
+    clientId: string;
+    clientSecret: string;
+    /** The registered callback; null: derived from the request's host (dev only). */
+    redirectUri: string | null;
+    /** Run the local stand-in provider (dev; never in production). */
+    standIn: boolean;
+    standInPort: number;
+  };
   version: string;
 }
 
@@ -95,6 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (production && e.ESIA_ISSUER_URL && (!e.ESIA_CLIENT_ID || !e.ESIA_CLIENT_SECRET || !e.ESIA_REDIRECT_URI)) {
+    throw new ConfigError('Invalid configuration:\n  ESIA_ISSUER_URL: needs ESIA_CLIENT_ID, ESIA_CLIENT_SECRET and ESIA_REDIRECT_URI in production');
+  }
   if (production && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
@@ -124,6 +145,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sandboxSecret: e.PAYMENT_SANDBOX_SECRET ?? createHmac('sha256', jwtSecret).update('sandbox-acquirer-callbacks').digest('hex'),
       callbackUrl: e.PAYMENT_CALLBACK_URL ?? (e.NODE_ENV === 'test' ? null : `http://127.0.0.1:${e.PORT}/api/v1/payments/callbacks/sandbox`),
       seller: { name: e.SELLER_NAME, inn: e.SELLER_INN, taxSystem: e.SELLER_TAX_SYSTEM, address: e.SELLER_ADDRESS },
+    },
+    esia: {
+      issuer: e.ESIA_ISSUER_URL ?? null,
+      clientId: e.ESIA_CLIENT_ID ?? 'cabinet',
+      clientSecret: e.ESIA_CLIENT_SECRET ?? createHmac('sha256', jwtSecret).update('esia-stand-in-client').digest('base64url'),
+      redirectUri: e.ESIA_REDIRECT_URI ?? null,
+      standIn: !production && (e.ESIA_STAND_IN ?? (e.NODE_ENV === 'development' && !e.ESIA_ISSUER_URL)),
+      standInPort: e.ESIA_STAND_IN_PORT,
     },
     version: readVersion(),
   };

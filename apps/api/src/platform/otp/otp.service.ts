@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { OneTimeCode } from './one-time-code.entity';
 
-export type OtpPurpose = 'password_reset' | 'phone_change';
+export type OtpPurpose = 'password_reset' | 'phone_change' | 'esia_link';
 
 export type OtpCheck =
   | { ok: true; code: OneTimeCode }
