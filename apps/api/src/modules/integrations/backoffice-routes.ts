@@ -190,6 +190,7 @@ export function integrationBackofficeRoutes(s: { partners: PartnersService; apiK
       summary: 'Revoke a key at once (every call with it answers 401)',
       tags,
       auth: 'staff',
+      idempotent: true,
       params: ApiKeyParams,
       response: ApiKeyViewDto,
       errors: [404],
