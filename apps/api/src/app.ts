@@ -161,20 +161,27 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
   ];
 }
 
+/** The OpenAPI 3.1 document of this route table (served at /api/v1/openapi.json; the typed client is generated from it). */
+export function openApiDocument(deps: AppDeps, services: Services): Record<string, unknown> {
+  return buildOpenApi(routeTable(deps, services), {
+    title: 'Cabinet API',
+    version: deps.config.version,
+    serverUrl: '/api/v1',
+    description:
+      'Self-service personal cabinet. JSON, camelCase; money is integer kopecks; errors are RFC 9457 problem+json with a stable `code`; ' +
+      'lists are cursor pages `{ items, nextCursor }`. Sign in with POST /auth/login and send `Authorization: Bearer <accessToken>`. ' +
+      'Integrators send `Authorization: Bearer <API key>`; each operation names the scopes it needs, and answers carry `RateLimit-*` headers. ' +
+      'Webhooks are signed as Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
+  });
+}
+
 /** Builds the Express app. Does not listen: main.ts does, tests hand it to supertest. */
 export function createApp(deps: AppDeps & { services?: Services }): Express {
   const { config } = deps;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const services = deps.services ?? createServices(deps);
   const routes = routeTable(deps, services);
-  const openapi = buildOpenApi(routes, {
-    title: 'Cabinet API',
-    version: config.version,
-    serverUrl: '/api/v1',
-    description:
-      'Self-service personal cabinet. JSON, camelCase; money is integer kopecks; errors are RFC 9457 problem+json with a stable `code`; ' +
-      'lists are cursor pages `{ items, nextCursor }`. Sign in with POST /auth/login and send `Authorization: Bearer <accessToken>`.',
-  });
+  const openapi = openApiDocument(deps, services);
 
   const app = express();
   app.disable('x-powered-by');

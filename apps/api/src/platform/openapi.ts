@@ -109,6 +109,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
   const schemaOf = (s: SchemaRef) => ('schema' in s && typeof s !== 'function' ? s.schema : useSchema((s as { name: string }).name));
 
   const paths: Record<string, Record<string, unknown>> = {};
+  const problemResponses: Record<string, Schema> = {};
   for (const r of routes) {
     const parameters: unknown[] = [];
     for (const [where, dto] of [
@@ -171,11 +172,14 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     if (r.middleware?.length) errorStatuses.add(429);
     if (r.idempotent) errorStatuses.add(409);
     for (const s of [...errorStatuses].sort()) {
-      responses[String(s)] = {
+      // One shared problem response per status (and a rate-limited one with the key's headers): the document stays small.
+      const name = s === 429 && r.auth === 'integrator' ? 'Problem429ApiKey' : `Problem${s}`;
+      problemResponses[name] ??= {
         description: STATUS_TEXT[s] ?? 'Error',
         ...(s === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } }, ...(r.auth === 'integrator' ? RATE_LIMIT_HEADERS : {}) } } : {}),
         content: { 'application/problem+json': { schema: ref('Problem'), example: problemExample(s) } },
       };
+      responses[String(s)] = { $ref: `#/components/responses/${name}` };
     }
     const notes: string[] = [];
     if (r.auth === 'integrator') notes.push(`**API key** with scope${(r.scopes ?? []).length === 1 ? '' : 's'} ${(r.scopes ?? []).map((x) => `\`${x}\``).join(', ') || '(any)'}; rate-limited per key (\`RateLimit-*\` headers).`);
@@ -234,6 +238,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     paths,
     components: {
       schemas,
+      responses: Object.fromEntries(Object.entries(problemResponses).sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login (15 minutes).' },
         apiKeyAuth: {

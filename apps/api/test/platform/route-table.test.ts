@@ -49,14 +49,16 @@ describe('the route table', () => {
     expect(usage.description).toContain('`usage:write`');
     expect(usage.requestBody.content['application/json'].example.records[0]).toMatchObject({ msisdn: '+79210000001' });
     expect(usage.responses['200'].headers).toHaveProperty('RateLimit-Remaining');
-    expect(usage.responses['429'].headers).toHaveProperty('Retry-After');
-    expect(usage.responses['429'].content['application/problem+json'].example).toMatchObject({ code: 'rate_limited' });
+    const resolve = (r: { $ref?: string }) => (r.$ref ? doc.components.responses[r.$ref.split('/').pop() as string] : r);
+    expect(resolve(usage.responses['429']).headers).toHaveProperty('Retry-After');
+    expect(resolve(usage.responses['429']).headers).toHaveProperty('RateLimit-Reset');
+    expect(resolve(usage.responses['429']).content['application/problem+json'].example).toMatchObject({ code: 'rate_limited' });
     expect(doc.paths['/backoffice/partners'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/backoffice/partners/{partnerId}/api-keys'].post.responses['201'].content['application/json'].example.key).toMatch(/^cab_/);
-    for (const [p, ops] of Object.entries<Record<string, { security: unknown[]; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>(doc.paths)) {
+    for (const [p, ops] of Object.entries<Record<string, { security: unknown[]; responses: Record<string, { $ref?: string }> }>>(doc.paths)) {
       for (const [m, op] of Object.entries(ops)) {
         for (const [status, r] of Object.entries(op.responses)) {
-          if (Number(status) >= 400) expect({ at: `${m} ${p} ${status}`, example: r.content?.['application/problem+json']?.example !== undefined }).toEqual({ at: `${m} ${p} ${status}`, example: true });
+          if (Number(status) >= 400) expect({ at: `${m} ${p} ${status}`, example: resolve(r).content?.['application/problem+json']?.example !== undefined }).toEqual({ at: `${m} ${p} ${status}`, example: true });
         }
       }
     }

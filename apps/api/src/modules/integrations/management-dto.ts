@@ -69,7 +69,9 @@ export class DeliveryParams {
   @IsUUID() id: string;
   @IsUUID() deliveryId: string;
 }
-export class ListQuery extends PageQuery {}
+/** `?limit&cursor` (a subclass without rules of its own would be missing from the document's schemas). */
+export const ListQuery = PageQuery;
+export type ListQuery = PageQuery;
 export class DeliveriesQuery extends PageQuery {
   @IsOptional() @IsIn(['pending', 'succeeded', 'failed']) status?: WebhookDeliveryStatus;
 }
