@@ -1898,6 +1898,8 @@ export interface components {
             displayName: string;
             expiresAt: string;
             methods: ("password" | "sms")[];
+            /** @example / */
+            next: string;
             /** @example +7 921 ***-**-51 */
             phone: string;
         };

@@ -254,6 +254,8 @@ export interface EsiaLinkTicketView {
   /** Ways to confirm: the customer's password, or a code sent by SMS to that phone. */
   methods: ('password' | 'sms')[];
   expiresAt: string;
+  /** Where to go once signed in (a path of this site). */
+  next: string;
 }
 
 /** POST /auth/esia/link — confirm the link with the password or the SMS code. */

@@ -4,6 +4,7 @@ import type { NewCustomer } from '../modules/customers';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedCatalog } from './catalog';
+import { seedIntegrations } from './integrations';
 
 /** The demo people README lists. */
 export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
@@ -47,6 +48,26 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     name: 'Ольга',
     patronymic: 'Викторовна',
     role: 'operator',
+  },
+  // issue 9: the integrator back office and the Gosuslugi link demo
+  {
+    note: 'administrator (partners, API keys, webhooks: /backoffice/integrations)',
+    phone: '+79210000097',
+    password: 'admin12345',
+    surname: 'Кузнецов',
+    name: 'Андрей',
+    patronymic: 'Павлович',
+    role: 'admin',
+  },
+  {
+    note: 'has a Gosuslugi test person with the same phone: links it with this password',
+    phone: '+79210000051',
+    password: 'demo12345',
+    surname: 'Сидорова',
+    name: 'Анна',
+    patronymic: 'Викторовна',
+    birthDate: '1987-11-02',
+    gender: 'female',
   },
 ];
 
@@ -103,6 +124,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
         );
       }
     }
+    await seedIntegrations(em, clock);
   });
   return created;
 }

@@ -41,6 +41,14 @@ const PaymentPage = lazy(() => import('@/features/payments/pages/payment-page').
 const ReceiptPage = lazy(() => import('@/features/payments/pages/receipt-page').then((m) => ({ default: m.ReceiptPage })));
 const CardsPage = lazy(() => import('@/features/payments/pages/cards-page').then((m) => ({ default: m.CardsPage })));
 const TariffsPage = lazy(() => import('@/features/tariffs/pages/tariffs-page').then((m) => ({ default: m.TariffsPage })));
+// Integrator back office and Gosuslugi sign-in (issue 9)
+const GosuslugiButton = lazy(() => import('@/features/gosuslugi/components/gosuslugi-button').then((m) => ({ default: m.GosuslugiButton })));
+const GosuslugiPage = lazy(() => import('@/features/gosuslugi/pages/gosuslugi-page').then((m) => ({ default: m.GosuslugiPage })));
+const IdentityCard = lazy(() => import('@/features/gosuslugi/components/identity-card').then((m) => ({ default: m.IdentityCard })));
+const IntegrationsPage = lazy(() => import('@/features/integrations/pages/integrations-page').then((m) => ({ default: m.IntegrationsPage })));
+const PartnerPage = lazy(() => import('@/features/integrations/pages/partner-page').then((m) => ({ default: m.PartnerPage })));
+const ApiKeyPage = lazy(() => import('@/features/integrations/pages/api-key-page').then((m) => ({ default: m.ApiKeyPage })));
+const WebhookPage = lazy(() => import('@/features/integrations/pages/webhook-page').then((m) => ({ default: m.WebhookPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -49,7 +57,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route element={<PublicLayout />}>
-          <Route path="login" element={<LoginPage />} />
+          <Route path="login" element={<LoginPage alternatives={<GosuslugiButton />} />} />
+          <Route path="login/gosuslugi" element={<GosuslugiPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
           <Route path="*" element={<NotFoundPage />} />
@@ -70,8 +79,12 @@ export function AppRoutes() {
             <Route path="payments/:paymentId" element={<PaymentPage />} />
             <Route path="payments/:paymentId/receipt" element={<ReceiptPage />} />
             <Route path="cards" element={<CardsPage />} />
-            <Route path="profile" element={<ProfilePage />} />
+            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} />} />
             <Route path="sessions" element={<SessionsPage />} />
+            <Route path="backoffice/integrations" element={<IntegrationsPage />} />
+            <Route path="backoffice/integrations/partners/:partnerId" element={<PartnerPage />} />
+            <Route path="backoffice/integrations/keys/:keyId" element={<ApiKeyPage />} />
+            <Route path="backoffice/integrations/webhooks/:endpointId" element={<WebhookPage />} />
           </Route>
         </Route>
       </Route>

@@ -42,6 +42,7 @@ export class EsiaLinkTicketDto implements EsiaLinkTicketView {
   @JSONSchema({ examples: ['Анна С.'] }) @IsString() displayName: string;
   @IsIn(['password', 'sms'], { each: true }) methods: ('password' | 'sms')[];
   @IsISO8601() expiresAt: string;
+  @JSONSchema({ examples: ['/'] }) @IsString() next: string;
 }
 
 export class EsiaLinkSmsDto implements EsiaLinkSmsRequest {

@@ -185,6 +185,7 @@ export class EsiaService {
       displayName: `${v.name} ${v.surname.slice(0, 1)}.`,
       methods: ['password', 'sms'],
       expiresAt: row.expires_at.toISOString(),
+      next: row.next,
     };
   }
 
