@@ -6,7 +6,7 @@ export async function seedIntegrations(em: EntityManager, clock: Clock): Promise
   const now = clock.now();
   await em.query(
     `INSERT INTO partners (name, contact_email, description, created_at, updated_at)
-     SELECT $1, $2, $3, $4, $4 WHERE NOT EXISTS (SELECT 1 FROM partners WHERE lower(name) = lower($1))`,
+     SELECT $1::varchar, $2::varchar, $3::varchar, $4, $4 WHERE NOT EXISTS (SELECT 1 FROM partners WHERE lower(name) = lower($1::varchar))`,
     ['Демо-партнёр: CRM', 'crm@partner.example', 'CRM партнёра: получает события о платежах по вебхукам', now],
   );
 }
