@@ -3,8 +3,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // openid-client and oidc-provider ship ES modules only: swc turns them (and theirs) into CommonJS for Jest.
+  // The typed client is used from its source (it is built only for publishing).
+  moduleNameMapper: { '^@cabinet/client$': '<rootDir>/../../packages/client/src/index.ts' },
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(openid-client|oauth4webapi|jose|oidc-provider)/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
         jsc: {

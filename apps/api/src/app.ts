@@ -17,7 +17,17 @@ import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusS
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
-import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
+import {
+  ApiCallLog,
+  ApiKeysService,
+  PartnersService,
+  UsageService,
+  WebhooksService,
+  httpWebhookSender,
+  integrationBackofficeRoutes,
+  integrationRoutes,
+  type WebhookSender,
+} from './modules/integrations';
 import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import {
@@ -38,6 +48,7 @@ import { ApplicationsService, applicationRoutes } from './modules/applications';
 import { BackofficeService, backofficeRoutes } from './modules/backoffice';
 import { NumbersService, numberRoutes } from './modules/numbers';
 import { OrdersService, orderRoutes } from './modules/orders';
+import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -56,6 +67,10 @@ export interface AppDeps {
   sms?: SmsTransport;
   mail?: MailTransport;
   captcha?: CaptchaProvider;
+  /** How webhooks are posted (default: HTTP). */
+  webhookSender?: WebhookSender;
+  /** Gosuslugi (default: OpenID Connect to `config.esia.issuer`, when set). */
+  esiaProvider?: EsiaProvider | null;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -71,21 +86,26 @@ export function createServices(deps: AppDeps) {
   const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
   const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
   const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
+  const apiCalls = new ApiCallLog(ds, clock);
+  const partners = new PartnersService(ds, clock, { audit });
+  const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? httpWebhookSender, allowHttp: config.env !== 'production' });
+  const esiaProvider = deps.esiaProvider !== undefined ? deps.esiaProvider : config.esia.issuer ? new OpenIdEsiaProvider(config.esia as { issuer: string; clientId: string; clientSecret: string }) : null;
+  const esia = new EsiaService(ds, clock, { provider: esiaProvider, standIn: config.esia.standIn, customers, auth, otp, notifications, audit, rate, logger: deps.logger });
   const tariffs = new TariffsService(ds);
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
-  const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit });
-  const periods = new PeriodsService(ds, clock, { ledger, audit });
+  const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit, events: webhooks });
+  const periods = new PeriodsService(ds, clock, { ledger, audit, events: webhooks });
   const history = new HistoryService(ds, clock, { accounts });
   const detailReports = new DetailReportService(ds, clock, { history, customers, notifications });
   const idempotency = new IdempotencyStore(ds, clock);
-  const apiKeys = new ApiKeysService(ds, clock);
-  const usage = new UsageService(ds, clock, ledger);
+  const apiKeys = new ApiKeysService(ds, clock, { audit, calls: apiCalls });
+  const usage = new UsageService(ds, clock, ledger, webhooks);
   const acquirer = new SandboxAcquirer(ds, clock, { secret: config.payments.sandboxSecret, sender: config.payments.callbackUrl ? httpSender(config.payments.callbackUrl) : null });
-  const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller });
+  const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller, events: webhooks });
   const cards = new CardsService(ds, clock, { payments, audit });
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
-  const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
+  const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit, events: webhooks });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
   const bonusBook = new PointsBook(clock, config.bonus.pointsTtlMonths);
   const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit });
@@ -123,6 +143,7 @@ export function createServices(deps: AppDeps) {
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
+    apiCalls, partners, webhooks, esia,
   };
 }
 
@@ -146,6 +167,9 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
     { name: 'bonus-expiry', cron: '*/10 * * * *', run: () => s.bonusExpiry.runDue() },
     { name: 'bonus-expiry-notices', cron: '30 7 * * *', run: () => s.bonusExpiry.sendNotices() },
+    { name: 'webhook-deliveries', cron: '* * * * *', run: () => s.webhooks.deliverDue() },
+    { name: 'api-key-calls-purge', cron: '50 3 * * *', run: () => s.apiCalls.purge() },
+    { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
   ];
 }
 
@@ -166,7 +190,6 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...historyRoutes(s.history),
     ...detailReportRoutes(s.detailReports),
     ...paymentRoutes(s),
-    ...integrationRoutes(s.usage),
     ...(config.features.includes('bonus')
       ? bonusRoutes(s, { tillSimulator: config.bonus.tillSimulator, otpLimit: [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })] })
       : []),
@@ -176,8 +199,25 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...orderRoutes(s.orders),
     ...tariffAdminRoutes(s.tariffAdmin),
     ...backofficeRoutes(s.backoffice),
+    ...integrationRoutes(s.usage, s.webhooks),
+    ...integrationBackofficeRoutes(s),
+    ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
+}
+
+/** The OpenAPI 3.1 document of this route table (served at /api/v1/openapi.json; the typed client is generated from it). */
+export function openApiDocument(deps: AppDeps, services: Services): Record<string, unknown> {
+  return buildOpenApi(routeTable(deps, services), {
+    title: 'Cabinet API',
+    version: deps.config.version,
+    serverUrl: '/api/v1',
+    description:
+      'Self-service personal cabinet. JSON, camelCase; money is integer kopecks; errors are RFC 9457 problem+json with a stable `code`; ' +
+      'lists are cursor pages `{ items, nextCursor }`. Sign in with POST /auth/login and send `Authorization: Bearer <accessToken>`. ' +
+      'Integrators send `Authorization: Bearer <API key>`; each operation names the scopes it needs, and answers carry `RateLimit-*` headers. ' +
+      'Webhooks are signed as Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).',
+  });
 }
 
 /** Builds the Express app. Does not listen: main.ts does, tests hand it to supertest. */
@@ -186,14 +226,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const services = deps.services ?? createServices(deps);
   const routes = routeTable(deps, services);
-  const openapi = buildOpenApi(routes, {
-    title: 'Cabinet API',
-    version: config.version,
-    serverUrl: '/api/v1',
-    description:
-      'Self-service personal cabinet. JSON, camelCase; money is integer kopecks; errors are RFC 9457 problem+json with a stable `code`; ' +
-      'lists are cursor pages `{ items, nextCursor }`. Sign in with POST /auth/login and send `Authorization: Bearer <accessToken>`.',
-  });
+  const openapi = openApiDocument(deps, services);
 
   const app = express();
   app.disable('x-powered-by');
@@ -227,6 +260,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use('/api', cors({ origin: config.corsOrigin, credentials: true, maxAge: 600 }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
+    res.locals.startedAt = performance.now(); // latency in the integrator call log, body parsing included
     next();
   });
   // The acquirer's pages: HTML forms, before the JSON-only rule below.
@@ -252,9 +286,9 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use(cookieParser());
 
   const api = express.Router();
-  registerRoutes(api, routes, async (req, spec) => {
+  registerRoutes(api, routes, async (req, spec, res) => {
     if (spec.auth === 'public') return null;
-    if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req.get('authorization'), spec.scopes ?? []) };
+    if (spec.auth === 'integrator') return { integrator: await services.apiKeys.authenticate(req, res, spec, res.locals.startedAt ?? performance.now()) };
     return { auth: await services.auth.authenticate(req.get('authorization'), spec) };
   }, services.idempotency);
   api.get('/openapi.json', (_req, res) => {

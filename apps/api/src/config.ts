@@ -61,6 +61,13 @@ const schema = z.object({
   BONUS_TRANSFER_DAILY_COUNT: z.coerce.number().int().min(0).default(5),
   BONUS_EXPIRY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   BONUS_TILL_SIMULATOR: bool.optional(),
+  // Gosuslugi (ESIA) sign-in through OpenID Connect (issue 9)
+  ESIA_ISSUER_URL: z.string().url().optional(),
+  ESIA_CLIENT_ID: z.string().min(1).optional(),
+  ESIA_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ESIA_REDIRECT_URI: z.string().url().optional(),
+  ESIA_STAND_IN: bool.optional(),
+  ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -95,6 +102,17 @@ export interface Config {
     seller: { name: string; inn: string; taxSystem: string; address: string };
   };
   bonus: BonusConfig;
+  esia: {
+    /** The OpenID provider; null: the sign-in is off (unless main.ts starts the stand-in and fills it in). */
+    issuer: string | null;
+    clientId: string;
+    clientSecret: string;
+    /** The registered callback; null: derived from the request's host (dev only). */
+    redirectUri: string | null;
+    /** Run the local stand-in provider (dev; never in production). */
+    standIn: boolean;
+    standInPort: number;
+  };
   version: string;
 }
 
@@ -128,6 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (production && e.ESIA_ISSUER_URL && (!e.ESIA_CLIENT_ID || !e.ESIA_CLIENT_SECRET || !e.ESIA_REDIRECT_URI)) {
+    throw new ConfigError('Invalid configuration:\n  ESIA_ISSUER_URL: needs ESIA_CLIENT_ID, ESIA_CLIENT_SECRET and ESIA_REDIRECT_URI in production');
+  }
   if (production && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
@@ -167,6 +188,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       transferDailyCount: e.BONUS_TRANSFER_DAILY_COUNT,
       expiryNoticeDays: e.BONUS_EXPIRY_NOTICE_DAYS,
       tillSimulator: e.BONUS_TILL_SIMULATOR ?? !production,
+    },
+    esia: {
+      issuer: e.ESIA_ISSUER_URL ?? null,
+      clientId: e.ESIA_CLIENT_ID ?? 'cabinet',
+      clientSecret: e.ESIA_CLIENT_SECRET ?? createHmac('sha256', jwtSecret).update('esia-stand-in-client').digest('base64url'),
+      redirectUri: e.ESIA_REDIRECT_URI ?? null,
+      standIn: !production && (e.ESIA_STAND_IN ?? (e.NODE_ENV === 'development' && !e.ESIA_ISSUER_URL)),
+      standInPort: e.ESIA_STAND_IN_PORT,
     },
     version: readVersion(),
   };

@@ -5,6 +5,7 @@ import { createApp, createServices, jobTable } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/data-source';
 import { resolveDatabase } from './db/database-url';
+import { ESIA_TEST_PASSWORD, ESIA_TEST_PERSONS, startEsiaStandIn, type EsiaStandIn } from './modules/esia';
 import { systemClock } from './platform/clock';
 import { startJobs } from './platform/jobs';
 import { createLogger } from './platform/logger';
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
   }
 
   const db = await resolveDatabase(config, (m) => logger.info(m));
+  // Dev: a local OpenID provider plays Gosuslugi, in this (primary) process only — it keeps its sessions in memory.
+  let standIn: EsiaStandIn | null = null;
+  if (config.esia.standIn && !config.esia.issuer) {
+    standIn = await startEsiaStandIn({ clientId: config.esia.clientId, clientSecret: config.esia.clientSecret, port: config.esia.standInPort });
+    config.esia.issuer = standIn.issuer;
+    logger.info({ issuer: standIn.issuer }, 'Gosuslugi stand-in (local OpenID provider) started');
+  }
   const ds = await openDatabase(db.url, { poolSize: 2 });
   if (config.seedDemo && (await isEmpty(ds))) {
     await seedDemo(ds, createServices({ config, ds, clock: systemClock, logger }), systemClock);
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     await server?.close();
     await boss.stop({ graceful: true, wait: true }).catch(() => {});
     await ds.destroy().catch(() => {});
+    await standIn?.close().catch(() => {});
     await db.stop().catch(() => {});
     process.exit(code);
   };
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
     server = await serve({ ...config, databaseUrl: db.url }, logger);
   } else {
     cluster.setupPrimary({ silent: false });
-    const fork = () => cluster.fork({ DATABASE_URL: db.url });
+    const fork = () => cluster.fork({ DATABASE_URL: db.url, ...(standIn ? { ESIA_ISSUER_URL: standIn.issuer, ESIA_STAND_IN: '1' } : {}) });
     for (let i = 0; i < config.workers; i++) fork();
     cluster.on('exit', (w, code, signal) => {
       if (stopping) return;
@@ -61,6 +70,9 @@ async function main(): Promise<void> {
     logger.info({ workers: config.workers, port: config.port }, 'started workers');
   }
   console.log(`Cabinet is running: http://localhost:${config.port}/  (API docs: http://localhost:${config.port}/api/docs)`);
+  if (standIn) {
+    console.log(`Gosuslugi stand-in: ${standIn.issuer} — test persons (password ${ESIA_TEST_PASSWORD}): ${ESIA_TEST_PERSONS.map((p) => `${p.login} ${p.family_name}${p.trusted ? '' : ' (unconfirmed)'}`).join(', ')}`);
+  }
 }
 
 async function serve(config: Config, logger: ReturnType<typeof createLogger>): Promise<{ close(): Promise<void> }> {

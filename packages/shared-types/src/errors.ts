@@ -90,6 +90,17 @@ export const ErrorCodes = [
   'code_taken',
   'cannot_change_own_access',
   'csv_invalid',
+  // integrator platform and Gosuslugi sign-in (issue 9)
+  'ip_not_allowed',
+  'api_key_not_active',
+  'partner_suspended',
+  'limit_reached',
+  'webhook_url_invalid',
+  'esia_unavailable',
+  'esia_account_unconfirmed',
+  'esia_ticket_invalid',
+  'identity_not_linked',
+  'identity_already_linked',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -10,3 +10,4 @@ export * from './applications';
 export * from './numbers';
 export * from './orders';
 export * from './backoffice';
+export * from './integrations';

@@ -62,6 +62,18 @@ const PROBLEM_EXAMPLES: Record<number, Record<string, unknown>> = {
   503: { code: 'service_unavailable', title: 'Service Unavailable', detail: 'The database does not answer.' },
 };
 
+const RATE_LIMIT_HEADERS: Record<string, unknown> = {
+  'RateLimit-Policy': { description: 'The key\'s limit and window, e.g. `6000;w=60`.', schema: { type: 'string' } },
+  'RateLimit-Limit': { description: 'Requests allowed in the window.', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in this window.', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window starts afresh.', schema: { type: 'integer' } },
+};
+
+const DEPRECATION_HEADERS: Record<string, unknown> = {
+  Deprecation: { description: 'RFC 9745: `@<unix seconds>` since when the operation is deprecated.', schema: { type: 'string' } },
+  Sunset: { description: 'RFC 8594: the HTTP-date after which it stops answering.', schema: { type: 'string' } },
+};
+
 function problemExample(status: number): Record<string, unknown> {
   const e = PROBLEM_EXAMPLES[status] ?? { code: 'internal_error', title: 'Error', detail: '…' };
   return { type: `https://cabinet.example/problems/${String(e.code).replace(/_/g, '-')}`, status, ...e };
@@ -97,6 +109,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
   const schemaOf = (s: SchemaRef) => ('schema' in s && typeof s !== 'function' ? s.schema : useSchema((s as { name: string }).name));
 
   const paths: Record<string, Record<string, unknown>> = {};
+  const problemResponses: Record<string, Schema> = {};
   for (const r of routes) {
     const parameters: unknown[] = [];
     for (const [where, dto] of [
@@ -144,8 +157,12 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     } else if (r.produces) {
       success.content = { [r.produces]: { schema: { type: 'string' } } };
     } else if (r.response && status !== '204') {
-      success.content = { 'application/json': { schema: schemaOf(r.response) } };
+      success.content = { 'application/json': { schema: schemaOf(r.response), ...(r.examples?.response !== undefined ? { example: r.examples.response } : {}) } };
     }
+    const headers: Record<string, unknown> = {};
+    if (r.auth === 'integrator') Object.assign(headers, RATE_LIMIT_HEADERS);
+    if (r.deprecated) Object.assign(headers, DEPRECATION_HEADERS);
+    if (Object.keys(headers).length) success.headers = headers;
     const responses: Record<string, unknown> = { [status]: success };
     const errorStatuses = new Set<number>(r.errors ?? []);
     if (r.body || r.query || r.params) errorStatuses.add(400);
@@ -159,11 +176,20 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     if (r.middleware?.length) errorStatuses.add(429);
     if (r.idempotent) errorStatuses.add(409);
     for (const s of [...errorStatuses].sort()) {
-      responses[String(s)] = {
+      // One shared problem response per status (and a rate-limited one with the key's headers): the document stays small.
+      const name = s === 429 && r.auth === 'integrator' ? 'Problem429ApiKey' : `Problem${s}`;
+      problemResponses[name] ??= {
         description: STATUS_TEXT[s] ?? 'Error',
+        ...(s === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } }, ...(r.auth === 'integrator' ? RATE_LIMIT_HEADERS : {}) } } : {}),
         content: { 'application/problem+json': { schema: ref('Problem'), example: problemExample(s) } },
       };
+      responses[String(s)] = { $ref: `#/components/responses/${name}` };
     }
+    const notes: string[] = [];
+    if (r.auth === 'integrator') notes.push(`**API key** with scope${(r.scopes ?? []).length === 1 ? '' : 's'} ${(r.scopes ?? []).map((x) => `\`${x}\``).join(', ') || '(any)'}; rate-limited per key (\`RateLimit-*\` headers).`);
+    if (r.auth === 'staff') notes.push('**Staff** only (operator or admin; some actions admin only).');
+    if (r.deprecated) notes.push(`**Deprecated** since ${r.deprecated.since}; stops answering on ${r.deprecated.sunset}${r.deprecated.successor ? `; use ${r.deprecated.successor}` : ''}.`);
+    const description = [r.description, ...notes].filter(Boolean).join('\n\n');
     const op: Record<string, unknown> = {
       operationId: `${r.method}${toOpenApiPath(r.path)
         .split(/[/{}-]/)
@@ -171,10 +197,13 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
         .map((p) => p[0].toUpperCase() + p.slice(1))
         .join('')}`,
       summary: r.summary,
-      ...(r.description ? { description: r.description } : {}),
+      ...(description ? { description } : {}),
       tags: r.tags,
+      ...(r.deprecated ? { deprecated: true } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: useSchema(r.body.name) } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: useSchema(r.body.name), ...(r.examples?.body !== undefined ? { example: r.examples.body } : {}) } } } }
+        : {}),
       responses,
       security: r.auth === 'public' ? [] : r.auth === 'integrator' ? [{ apiKeyAuth: r.scopes ?? [] }] : [{ bearerAuth: [] }],
     };
@@ -213,6 +242,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     paths,
     components: {
       schemas,
+      responses: Object.fromEntries(Object.entries(problemResponses).sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /auth/login (15 minutes).' },
         apiKeyAuth: {

@@ -21,6 +21,18 @@ export interface IntegratorContext {
   apiKeyId: string;
   name: string;
   scopes: string[];
+  /** The partner the key belongs to (keys made by the CLI before partners existed have none). */
+  partnerId?: string | null;
+}
+
+/** A route on its way out: answers carry `Deprecation` and `Sunset` headers, and OpenAPI marks it deprecated. */
+export interface Deprecation {
+  /** When it was deprecated (ISO-8601 date or time). */
+  since: string;
+  /** When it stops answering (ISO-8601 date or time). */
+  sunset: string;
+  /** What to use instead (a URL or a route), sent as `Link: <…>; rel="successor-version"`. */
+  successor?: string;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -74,6 +86,10 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   idempotent?: boolean | 'required';
   /** Run before validation (rate limits). */
   middleware?: RequestHandler[];
+  /** Deprecated: `Deprecation` (RFC 9745) and `Sunset` (RFC 8594) headers on every answer; `deprecated` in OpenAPI. */
+  deprecated?: Deprecation;
+  /** Examples for the reference (OpenAPI `example` of the request body and of the success response). */
+  examples?: { body?: unknown; response?: unknown };
   handler(ctx: RouteContext<B, Q, P>): Promise<unknown> | unknown;
 }
 
@@ -82,7 +98,7 @@ export function route<B = unknown, Q = unknown, P = unknown>(spec: RouteSpec<B, 
   return spec;
 }
 
-export type Authenticator = (req: Request, spec: RouteSpec) => Promise<{ auth?: AuthContext; integrator?: IntegratorContext } | null>;
+export type Authenticator = (req: Request, spec: RouteSpec, res: Response) => Promise<{ auth?: AuthContext; integrator?: IntegratorContext } | null>;
 
 /**
  * Registers the route table on an Express router. The same table produces the OpenAPI document
@@ -90,8 +106,10 @@ export type Authenticator = (req: Request, spec: RouteSpec) => Promise<{ auth?: 
  */
 export function registerRoutes(router: Router, routes: RouteSpec[], authenticate: Authenticator, idempotency?: IdempotencyStore): void {
   for (const spec of routes) {
+    const deprecation = spec.deprecated ? deprecationHeaders(spec.deprecated) : null;
     const handler: RequestHandler = async (req, res) => {
-      const who = await authenticate(req, spec);
+      if (deprecation) for (const [k, v] of deprecation) res.setHeader(k, v);
+      const who = await authenticate(req, spec, res);
       const params = spec.params ? await validateInput(spec.params as ClassType<object>, req.params, 'params') : req.params;
       const query = spec.query ? await validateInput(spec.query as ClassType<object>, { ...req.query }, 'query') : {};
       const body = spec.parseBody ? await spec.parseBody(req.body) : spec.body ? await validateInput(spec.body as ClassType<object>, req.body, 'body') : undefined;
@@ -113,6 +131,19 @@ export function registerRoutes(router: Router, routes: RouteSpec[], authenticate
     };
     router[spec.method](spec.path, ...(spec.middleware ?? []), handler);
   }
+}
+
+/** `Deprecation: @<unix seconds>` (RFC 9745), `Sunset: <HTTP-date>` (RFC 8594), `Link` to the successor. */
+export function deprecationHeaders(d: Deprecation): [string, string][] {
+  const since = new Date(d.since);
+  const sunset = new Date(d.sunset);
+  if (Number.isNaN(since.getTime()) || Number.isNaN(sunset.getTime())) throw new Error(`Route deprecation: bad date in ${JSON.stringify(d)}`);
+  const out: [string, string][] = [
+    ['Deprecation', `@${Math.floor(since.getTime() / 1000)}`],
+    ['Sunset', sunset.toUTCString()],
+  ];
+  if (d.successor) out.push(['Link', `<${d.successor}>; rel="successor-version"`]);
+  return out;
 }
 
 /** Runs the handler once per key; a replay answers the stored response, errors included. */

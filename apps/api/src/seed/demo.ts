@@ -6,6 +6,7 @@ import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedBackoffice } from './backoffice';
 import { seedCatalog } from './catalog';
+import { seedIntegrations } from './integrations';
 
 /** The demo people README lists. */
 export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
@@ -58,6 +59,26 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     name: 'Андрей',
     patronymic: 'Николаевич',
     role: 'admin',
+  },
+  // issue 9: the integrator back office and the Gosuslugi link demo
+  {
+    note: 'administrator (partners, API keys, webhooks: /backoffice/integrations)',
+    phone: '+79210000097',
+    password: 'admin12345',
+    surname: 'Кузнецов',
+    name: 'Андрей',
+    patronymic: 'Павлович',
+    role: 'admin',
+  },
+  {
+    note: 'has a Gosuslugi test person with the same phone: links it with this password',
+    phone: '+79210000051',
+    password: 'demo12345',
+    surname: 'Сидорова',
+    name: 'Анна',
+    patronymic: 'Викторовна',
+    birthDate: '1987-11-02',
+    gender: 'female',
   },
 ];
 
@@ -115,6 +136,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
       }
     }
     await seedBackoffice(em, clock);
+    await seedIntegrations(em, clock);
   });
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   return created;

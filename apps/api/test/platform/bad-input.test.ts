@@ -131,6 +131,18 @@ describe('bad request bodies', () => {
     expect(await t.query('SELECT balance FROM accounts WHERE id = $1', [accountId])).toEqual([{ balance: '1000' }]);
   });
 
+  it('when an admin adjusts a balance without an amount, then 400 naming amount and the balance stays (was a 500)', async () => {
+    const admin = await t.createStaff('admin');
+    const c = await t.createCustomer();
+    const { accountId } = await t.openMobileAccount(c.id, { balance: 10_00 });
+    for (const body of [{ direction: 'credit', reason: 'Компенсация' }, { direction: 'credit', reason: 'Компенсация', amount: [] }]) {
+      const res = await t.http.post(`/api/v1/backoffice/accounts/${accountId}/adjustments`).set(t.bearer(admin.accessToken)).send(body);
+      expectProblem(res, 400, 'validation_failed');
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain('amount');
+    }
+    expect(await t.query('SELECT balance FROM accounts WHERE id = $1', [accountId])).toEqual([{ balance: '1000' }]);
+  });
+
   it('when a route does not exist, then 404 problem; a bad path id is 400', async () => {
     expectProblem(await t.http.get('/api/v1/no-such-thing'), 404, 'not_found');
     const s = await t.signIn('+79210005555', 'valid-pass-1');

@@ -11,12 +11,15 @@ export const BOOKKEEPING_TABLES: Record<string, string> = {
   login_attempts: 'failed sign-ins are counted for captcha and lockout',
   rate_limit_hits: 'every request counts against its rate limit',
   migrations: 'schema history',
+  api_key_calls: 'every integrator call is logged per key, refused ones too',
+  api_key_usage_daily: 'the same log, counted per day',
 };
 
 /** Columns that change on any request, or on a refused one by design. */
 export const VOLATILE_COLUMNS: Record<string, string[]> = {
   sessions: ['last_seen_at'], // every authenticated request is activity
   one_time_codes: ['attempts'], // a wrong code uses up a try
+  api_keys: ['last_used_at'], // any call with the key, refused or not
 };
 
 type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;

@@ -70,6 +70,12 @@ export interface TestContext {
   openInternetAccount(customerId: string, opts?: { balance?: number; tariffCode?: string; contractNumber?: string }): Promise<{ accountId: string; contractId: string }>;
   /** An integrator API key with these scopes; returns the key to send as `Authorization: Bearer <key>`. */
   createApiKey(scopes: string[], name?: string): Promise<{ id: string; key: string }>;
+  /** An administrator (role `admin`), signed in: what the back office of partners, keys and webhooks needs. */
+  signInAdmin(): Promise<{ id: string; phone: string; accessToken: string }>;
+  /** A partner (integrator) made through the back-office API by an administrator; with a key of these scopes when given. */
+  createPartner(opts?: { name?: string; contactEmail?: string; scopes?: string[] }): Promise<{ id: string; key: string | null; keyId: string | null }>;
+  /** Writes the integrator call log noted in memory (it is written in batches, about a second after the calls). */
+  flushCallLog(): Promise<void>;
   /** Signs in through the API; fails the test unless it answers 200. */
   signIn(login: string, password: string): Promise<SignedIn>;
   bearer(accessToken: string): { Authorization: string };
@@ -205,6 +211,25 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     async createApiKey(scopes, name = 'Test integrator') {
       return ds.transaction((em) => services.apiKeys.create(em, { name, scopes: scopes as never }));
     },
+    async signInAdmin() {
+      const admin = await t.createCustomer({ role: 'admin', password: 'admin-pass-123', surname: 'Админов' });
+      const { accessToken } = await t.signIn(admin.phone, 'admin-pass-123');
+      return { id: admin.id, phone: admin.phone, accessToken };
+    },
+    async createPartner(opts = {}) {
+      phoneSeq += 1;
+      const admin = await t.signInAdmin();
+      const res = await http
+        .post('/api/v1/backoffice/partners')
+        .set(t.bearer(admin.accessToken))
+        .send({ name: opts.name ?? `Partner ${process.pid}-${phoneSeq}`, contactEmail: opts.contactEmail ?? `partner${phoneSeq}@example.test` });
+      if (res.status !== 201) throw new Error(`createPartner answered ${res.status}: ${JSON.stringify(res.body)}`);
+      if (!opts.scopes) return { id: res.body.id, key: null, keyId: null };
+      const k = await http.post(`/api/v1/backoffice/partners/${res.body.id}/api-keys`).set(t.bearer(admin.accessToken)).send({ name: 'Test key', scopes: opts.scopes });
+      if (k.status !== 201) throw new Error(`creating a partner key answered ${k.status}: ${JSON.stringify(k.body)}`);
+      return { id: res.body.id, key: k.body.key, keyId: k.body.id };
+    },
+    flushCallLog: () => services.apiCalls.flush(),
     async signIn(login, password) {
       const res = await http.post('/api/v1/auth/login').send({ login, password });
       if (res.status !== 200) throw new Error(`signIn(${login}) answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -291,6 +316,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     },
     query: (sql, params) => ds.query(sql, params),
     async close() {
+      await services.apiCalls.close();
       await ds.destroy();
       const a = new Client({ connectionString: adminUrl });
       await a.connect();

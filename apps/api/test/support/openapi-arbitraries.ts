@@ -159,12 +159,15 @@ function stringOf(s: Schema): fc.Arbitrary<string> {
   }
   if (s.pattern) {
     const re = new RegExp(s.pattern);
-    const fits = (v: string) => v.length >= minLength && v.length <= maxLength;
+    // Only the bounds the schema declares: a pattern like `^[A-Za-z0-9_-]{43}$` says its own length.
+    const fits = (v: string) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity);
     try {
       return fc.stringMatching(re).filter(fits);
     } catch {
-      // A pattern fast-check cannot generate from (look-ahead): short strings that happen to match.
-      return fc.oneof(fc.constantFrom('/', 'a', 'A1', '0'), fc.string({ maxLength: 8 })).filter((v) => re.test(v) && fits(v));
+      // A pattern fast-check cannot generate from (look-ahead): whichever of a few candidates match — a
+      // finite choice, never an open-ended filter that could spin forever.
+      const candidates = [...examplesOf(s), '/', '/a', 'a', 'A1', '0'].filter((v): v is string => typeof v === 'string' && re.test(v) && fits(v));
+      return candidates.length ? fc.constantFrom(...candidates) : fc.constant(String(examplesOf(s)[0] ?? 'x'));
     }
   }
   return fc.string({ minLength: Math.max(minLength, 1), maxLength: Math.max(Math.min(maxLength, 40), Math.max(minLength, 1)) });

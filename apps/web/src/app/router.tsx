@@ -65,6 +65,14 @@ const NumbersStockPage = lazy(() => import('@/features/backoffice/pages/numbers-
 const CatalogAdminPage = lazy(() => import('@/features/backoffice/pages/catalog-admin-page').then((m) => ({ default: m.CatalogAdminPage })));
 const StaffPage = lazy(() => import('@/features/backoffice/pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const AuditPage = lazy(() => import('@/features/backoffice/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+// Integrator back office and Gosuslugi sign-in (issue 9)
+const GosuslugiButton = lazy(() => import('@/features/gosuslugi/components/gosuslugi-button').then((m) => ({ default: m.GosuslugiButton })));
+const GosuslugiPage = lazy(() => import('@/features/gosuslugi/pages/gosuslugi-page').then((m) => ({ default: m.GosuslugiPage })));
+const IdentityCard = lazy(() => import('@/features/gosuslugi/components/identity-card').then((m) => ({ default: m.IdentityCard })));
+const IntegrationsPage = lazy(() => import('@/features/integrations/pages/integrations-page').then((m) => ({ default: m.IntegrationsPage })));
+const PartnerPage = lazy(() => import('@/features/integrations/pages/partner-page').then((m) => ({ default: m.PartnerPage })));
+const ApiKeyPage = lazy(() => import('@/features/integrations/pages/api-key-page').then((m) => ({ default: m.ApiKeyPage })));
+const WebhookPage = lazy(() => import('@/features/integrations/pages/webhook-page').then((m) => ({ default: m.WebhookPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -73,7 +81,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route element={<PublicLayout />}>
-          <Route path="login" element={<LoginPage />} />
+          <Route path="login" element={<LoginPage alternatives={<GosuslugiButton />} />} />
+          <Route path="login/gosuslugi" element={<GosuslugiPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
           <Route path="*" element={<NotFoundPage />} />
@@ -99,7 +108,7 @@ export function AppRoutes() {
             <Route path="payments/:paymentId" element={<PaymentPage />} />
             <Route path="payments/:paymentId/receipt" element={<ReceiptPage />} />
             <Route path="cards" element={<CardsPage />} />
-            <Route path="profile" element={<ProfilePage />} />
+            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="orders" element={<OrdersPage />} />
             <Route path="orders/new/sim" element={<NewSimOrderPage />} />
@@ -122,6 +131,10 @@ export function AppRoutes() {
               <Route element={<RequireStaff admin />}>
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="integrations" element={<IntegrationsPage />} />
+                <Route path="integrations/partners/:partnerId" element={<PartnerPage />} />
+                <Route path="integrations/keys/:keyId" element={<ApiKeyPage />} />
+                <Route path="integrations/webhooks/:endpointId" element={<WebhookPage />} />
               </Route>
             </Route>
           </Route>

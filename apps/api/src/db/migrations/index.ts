@@ -11,6 +11,7 @@ import { Bonus1765100000000 } from './1765100000000-bonus';
 import { BonusOperationOrder1765100000001 } from './1765100000001-bonus-operation-order';
 import { Backoffice1765200000000 } from './1765200000000-backoffice';
 import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
+import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-platform';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -24,4 +25,5 @@ export const migrations = [
   BonusOperationOrder1765100000001,
   Backoffice1765200000000,
   NameSearchIcu1765200000001,
+  IntegratorPlatform1765300000000,
 ];

@@ -3,6 +3,7 @@ import { ServiceLimits } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { LedgerService } from '../ledger';
 import { addMonths } from './service';
 
@@ -19,7 +20,7 @@ export class PeriodsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly deps: { ledger: LedgerService; audit: AuditService },
+    private readonly deps: { ledger: LedgerService; audit: AuditService; events?: EventPublisher },
   ) {}
 
   async runDue(): Promise<{ lines: number; contracts: number; blockFees: number }> {
@@ -122,6 +123,10 @@ export class PeriodsService {
         WHERE id = $1`,
       [lineId, tariffId, start, end, fresh ? t.minutes + o.minutes : 0, fresh ? t.sms + o.sms : 0, fresh ? t.mb + o.mb : 0, status, blockReason],
     );
+    if (line.status === 'active' && status === 'blocked') {
+      const [a] = await em.query('SELECT number FROM accounts WHERE id = $1', [line.account_id]);
+      await this.deps.events?.publish(em, 'account.blocked', { accountId: line.account_id, accountNumber: a?.number, lineId, msisdn: line.msisdn, reason: 'debt', blockedAt: this.clock.now().toISOString() });
+    }
   }
 
   private async rollContract(em: EntityManager, contractId: string): Promise<void> {

@@ -12,6 +12,7 @@ import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { LedgerService } from '../ledger';
 import type { TariffRow, TariffsService } from '../tariffs';
 import type { ContractRow, LineRow } from './repository';
@@ -34,7 +35,7 @@ export class SubscriptionsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly deps: { accounts: AccountsService; tariffs: TariffsService; ledger: LedgerService; audit: AuditService },
+    private readonly deps: { accounts: AccountsService; tariffs: TariffsService; ledger: LedgerService; audit: AuditService; events?: EventPublisher },
   ) {}
 
   private async load(em: EntityManager, ref: SubscriptionRef, access: Access): Promise<Subscription> {
@@ -244,6 +245,13 @@ export class SubscriptionsService {
         await em.query(`UPDATE internet_contracts SET status = 'suspended', suspend_reason = 'voluntary', suspended_at = $2 WHERE id = $1`, [sub.id, now]);
       }
       await this.deps.audit.record(em, { action: 'line_blocked', customerId: access.account.customer_id, actorId: ctx.customerId, ip: ctx.ip, details: { subscription: sub.id, kind: sub.kind } });
+      await this.deps.events?.publish(em, 'account.blocked', {
+        accountId: access.account.id,
+        accountNumber: access.account.number,
+        ...(sub.kind === 'line' ? { lineId: sub.id, msisdn: (sub.row as LineRow).msisdn } : { contractId: sub.id }),
+        reason: 'voluntary',
+        blockedAt: now.toISOString(),
+      });
     });
   }
 

@@ -28,6 +28,7 @@ export function applicationRoutes(applications: ApplicationsService, rate: RateC
     route<MobileApplicationDto>({
       method: 'post',
       path: '/applications/mobile',
+      idempotent: true,
       summary: 'Apply for a mobile tariff (public): name or company, contact phone, tariff, optionally a beautiful number',
       description: `Answers 201 with the tracking number (\`A-100001\`); an SMS confirms it. A chosen number is reserved for the application. ${CAPTCHA_NOTE}`,
       tags: ['Applications'],
@@ -42,6 +43,7 @@ export function applicationRoutes(applications: ApplicationsService, rate: RateC
     route<InternetApplicationDto>({
       method: 'post',
       path: '/applications/internet',
+      idempotent: true,
       summary: 'Apply for home internet (public): address (street, house, building, flat), full name, phone, tariff',
       description: `Answers 201 with the tracking number. ${CAPTCHA_NOTE}`,
       tags: ['Applications'],
@@ -56,6 +58,7 @@ export function applicationRoutes(applications: ApplicationsService, rate: RateC
     route<CallbackRequestDto>({
       method: 'post',
       path: '/callback-requests',
+      idempotent: true,
       summary: 'Ask for a call back (public): phone and topic; staff see it in a queue',
       description: `Answers 201 with the tracking number. ${CAPTCHA_NOTE}`,
       tags: ['Applications'],
@@ -105,6 +108,7 @@ export function applicationRoutes(applications: ApplicationsService, rate: RateC
     route<StatusChangeDto, unknown, ApplicationIdParams>({
       method: 'post',
       path: '/backoffice/applications/:id/status',
+      idempotent: true,
       summary: 'Change the status (staff): in_progress, waiting_for_customer, rejected (with a reason), done (callbacks)',
       description: 'Each change is timestamped, shown to the applicant, sent to them by SMS (and e-mail), and written to the audit log.',
       tags: [STAFF_TAG],

@@ -59,7 +59,23 @@ export type AuditAction =
   | 'bonus_card_blocked'
   | 'bonus_campaign_created'
   | 'bonus_till_purchase'
-  | 'bonus_till_refund';
+  | 'bonus_till_refund'
+  // integrator platform and Gosuslugi sign-in (issue 9)
+  | 'partner_created'
+  | 'partner_updated'
+  | 'api_key_created'
+  | 'api_key_updated'
+  | 'api_key_rotated'
+  | 'api_key_revoked'
+  | 'webhook_endpoint_created'
+  | 'webhook_endpoint_updated'
+  | 'webhook_endpoint_deleted'
+  | 'webhook_endpoint_disabled'
+  | 'webhook_secret_rotated'
+  | 'webhook_redelivered'
+  | 'esia_linked'
+  | 'esia_unlinked'
+  | 'esia_registered';
 
 export interface AuditInput {
   action: AuditAction;

@@ -23,6 +23,12 @@ import { SESSION_MAX_AGE_MS, type AuthService, type SessionStarted } from './ser
 export const REFRESH_COOKIE = 'cabinet_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
+/** Sets the refresh cookie of a started session (also for sign-ins that do not come through /auth/login, e.g. Gosuslugi). */
+export function setRefreshCookie(res: Response, refreshToken: string, secure: boolean): void {
+  res.cookie(REFRESH_COOKIE, refreshToken, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure, maxAge: SESSION_MAX_AGE_MS });
+  res.setHeader('Cache-Control', 'no-store');
+}
+
 export function authRoutes(
   auth: AuthService,
   rate: RateCounter,

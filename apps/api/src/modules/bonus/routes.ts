@@ -123,6 +123,7 @@ export function bonusRoutes(
     route<BonusCampaignDto>({
       method: 'post',
       path: '/bonus/campaigns',
+      idempotent: true,
       summary: 'Start a campaign (administrators)',
       tags: TAG,
       auth: 'staff',

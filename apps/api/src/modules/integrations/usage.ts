@@ -4,6 +4,7 @@ import { rub } from '../../platform/money';
 import { normalizePhone } from '../../platform/phone';
 import type { IntegratorContext } from '../../platform/routes';
 import type { LedgerService } from '../ledger';
+import type { WebhooksService } from './webhooks/service';
 
 export type UsageKind = 'minutes' | 'sms' | 'mb';
 
@@ -126,6 +127,7 @@ export class UsageService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
+    private readonly events?: Pick<WebhooksService, 'publish'>,
   ) {}
 
   async ingest(integrator: IntegratorContext, records: UsageRecordInput[]): Promise<UsageResult> {
@@ -197,7 +199,14 @@ export class UsageService {
       // What the balance could not cover is a debt: the line is blocked until the account is topped up.
       const short = charges.filter((_, i) => posted[i].posted !== posted[i].requested).map((ch) => ch.line_id);
       if (short.length) {
-        await em.query(`UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'active'`, [short, now]);
+        const [blocked]: [{ id: string; account_id: string; msisdn: string; number: string }[], number] = await em.query(
+          `UPDATE mobile_lines l SET status = 'blocked', block_reason = 'debt', blocked_at = $2 FROM accounts a
+            WHERE l.id = ANY($1::uuid[]) AND l.status = 'active' AND a.id = l.account_id RETURNING l.id, l.account_id, l.msisdn, a.number`,
+          [short, now],
+        );
+        for (const b of blocked) {
+          await this.events?.publish(em, 'account.blocked', { accountId: b.account_id, accountNumber: b.number, lineId: b.id, msisdn: b.msisdn, reason: 'debt', blockedAt: now.toISOString() });
+        }
       }
     }
     return { accepted, duplicates, rejected, charged: rub(total) };

@@ -65,6 +65,7 @@ export function numberRoutes(numbers: NumbersService): RouteSpec[] {
     route<NumberImportDto>({
       method: 'post',
       path: '/backoffice/numbers/import',
+      idempotent: true,
       summary: 'Upload numbers to the stock from CSV (admin)',
       description:
         'The body carries the CSV text: a header line `msisdn;operator;category` (`,` works too), then a number a line. ' +

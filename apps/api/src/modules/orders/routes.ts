@@ -104,6 +104,7 @@ export function orderRoutes(orders: OrdersService): RouteSpec[] {
     route<OrderStatusChangeDto, unknown, OrderIdParams>({
       method: 'post',
       path: '/backoffice/orders/:id/status',
+      idempotent: true,
       summary: 'Change an order’s status (staff); rejecting it (with a reason) releases the number and refunds it',
       tags: [STAFF_TAG],
       auth: 'staff',

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
 import type { AccountsService, PeriodsService } from '../accounts';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { LedgerService } from '../ledger';
 import type { NotificationsService } from '../notifications';
 
@@ -65,7 +66,7 @@ export class PromisedPaymentsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly deps: { accounts: AccountsService; periods: PeriodsService; ledger: LedgerService; notifications: NotificationsService; audit: AuditService },
+    private readonly deps: { accounts: AccountsService; periods: PeriodsService; ledger: LedgerService; notifications: NotificationsService; audit: AuditService; events?: EventPublisher },
   ) {}
 
   // --- promised payment ---------------------------------------------------------------------------------
@@ -143,7 +144,13 @@ export class PromisedPaymentsService {
         const left = outstanding - take;
         await em.query(`UPDATE promised_payments SET outstanding = $2, status = $3::varchar, settled_at = CASE WHEN $3::varchar = 'repaid' THEN $4::timestamptz END WHERE id = $1`, [p.id, left.toString(), left === 0n ? 'repaid' : 'overdue', now]);
         if (left > 0n) {
-          await em.query(`UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE account_id = $1 AND status = 'active'`, [p.account_id, now]);
+          const blocked: { id: string; msisdn: string }[] = await em.query(
+            `UPDATE mobile_lines SET status = 'blocked', block_reason = 'debt', blocked_at = $2 WHERE account_id = $1 AND status = 'active' RETURNING id, msisdn`,
+            [p.account_id, now],
+          ).then((r: [{ id: string; msisdn: string }[], number]) => r[0]);
+          for (const b of blocked) {
+            await this.deps.events?.publish(em, 'account.blocked', { accountId: p.account_id, accountNumber: acc.number, lineId: b.id, msisdn: b.msisdn, reason: 'promised_payment_overdue', blockedAt: now.toISOString() });
+          }
           messages.push(
             await this.deps.notifications.enqueue(em, {
               channel: 'sms',

@@ -142,6 +142,7 @@ export function paymentRoutes(s: { payments: PaymentsService; cards: CardsServic
       summary: 'Make a saved card the default',
       tags: ['Cards'],
       auth: 'customer',
+      idempotent: true,
       params: CardParams,
       status: 204,
       errors: [404],

@@ -15,6 +15,7 @@ import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import type { AccountsService, PeriodsService } from '../accounts';
+import type { EventPublisher } from '../integrations';
 import type { LedgerService } from '../ledger';
 import type { NotificationsService } from '../notifications';
 import type { PaymentProvider, ProviderPayment } from './provider';
@@ -101,6 +102,8 @@ export class PaymentsService {
       notifications: NotificationsService;
       provider: PaymentProvider;
       seller: Seller;
+      /** Webhooks to partners: `payment.succeeded` / `payment.canceled` of top-ups. */
+      events?: EventPublisher;
     },
   ) {}
 
@@ -268,6 +271,19 @@ export class PaymentsService {
         'UPDATE payments SET status = $2, cancellation_reason = $3, settled_at = $4, card_last4 = coalesce($5, card_last4), card_brand = coalesce($6, card_brand) WHERE id = $1',
         [id, state.status, state.status === 'canceled' ? (state.cancellationReason ?? 'general_decline') : null, now, state.card?.last4 ?? null, state.card?.brand ?? null],
       );
+      if (p.purpose === 'top_up') {
+        await this.deps.events?.publish(em, state.status === 'succeeded' ? 'payment.succeeded' : 'payment.canceled', {
+          paymentId: p.id,
+          accountId: p.account_id,
+          accountNumber: p.account_number,
+          amount: rub(p.amount),
+          method: p.method,
+          source: p.source,
+          status: state.status,
+          cancellationReason: state.status === 'canceled' ? (state.cancellationReason ?? 'general_decline') : null,
+          settledAt: now.toISOString(),
+        });
+      }
       const [owner] = await em.query('SELECT c.id, c.phone FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id]);
       const sms = async (body: string) => messages.push(await this.deps.notifications.enqueue(em, { channel: 'sms', to: owner.phone, body, customerId: owner.id }));
       if (state.status === 'succeeded') {

@@ -87,6 +87,7 @@ export function tariffAdminRoutes(admin: TariffAdminService): RouteSpec[] {
     route<TariffInputDto>({
       method: 'post',
       path: '/backoffice/tariffs',
+      idempotent: true,
       summary: 'Add a tariff (admin)',
       tags: [ADMIN_TAG],
       auth: 'staff',
@@ -142,6 +143,7 @@ export function tariffAdminRoutes(admin: TariffAdminService): RouteSpec[] {
     route<OptionInputDto>({
       method: 'post',
       path: '/backoffice/tariff-options',
+      idempotent: true,
       summary: 'Add an option (admin)',
       tags: [ADMIN_TAG],
       auth: 'staff',

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { OneTimeCode } from './one-time-code.entity';
 
-export type OtpPurpose = 'password_reset' | 'phone_change';
+export type OtpPurpose = 'password_reset' | 'phone_change' | 'esia_link';
 
 /** Codes for something that has no customer yet (a card activation confirms the phone of a person to be). */
 export type SubjectOtpPurpose = 'bonus_activation';

@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { useMe } from '@/shared/api/me';
 import type { ShellNavProps } from './app-shell';
 
-type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit';
+type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations';
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
@@ -23,6 +23,7 @@ const items: Item[] = [
   { key: 'catalog', to: '/backoffice/catalog' },
   { key: 'staff', to: '/backoffice/staff', admin: true },
   { key: 'audit', to: '/backoffice/audit', admin: true },
+  { key: 'integrations', to: '/backoffice/integrations', admin: true },
 ];
 
 export function BackofficeNav({ id, open, onNavigate }: ShellNavProps) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { safeNext } from '@/shared/lib/safe-next';
@@ -14,7 +14,8 @@ interface LoginLocationState {
   login?: string;
 }
 
-export function LoginPage() {
+/** `alternatives`: other ways in (Gosuslugi), composed in by src/app. */
+export function LoginPage({ alternatives }: { alternatives?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const [params] = useSearchParams();
@@ -36,6 +37,7 @@ export function LoginPage() {
       <p className="muted">{t('login.intro')}</p>
       <FormAlert tone="info">{notice}</FormAlert>
       <LoginForm initialLogin={state.login} />
+      {alternatives ? <Suspense fallback={null}>{alternatives}</Suspense> : null}
       <p className="auth-card__links">
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>

@@ -1,3 +1,4 @@
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '@/shared/api/me';
@@ -10,7 +11,8 @@ import { ChangeEmailForm } from '../components/change-email-form';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { ChangePhoneForm } from '../components/change-phone-form';
 
-export function ProfilePage() {
+/** `identities`: the linked sign-in accounts (Gosuslugi), composed in by src/app. */
+export function ProfilePage({ identities }: { identities?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
 
@@ -51,6 +53,7 @@ export function ProfilePage() {
             <h2 id="profile-email">{t('profile.emailTitle')}</h2>
             <ChangeEmailForm currentEmail={me.data.email} />
           </article>
+          {identities ? <Suspense fallback={null}>{identities}</Suspense> : null}
         </div>
       ) : null}
     </>

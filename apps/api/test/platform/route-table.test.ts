@@ -1,0 +1,107 @@
+import express from 'express';
+import request from 'supertest';
+import { routeTable } from '../../src/app';
+import { buildOpenApi } from '../../src/platform/openapi';
+import { registerRoutes, route, type RouteSpec } from '../../src/platform/routes';
+import { createTestContext, type TestContext } from '../support';
+
+/**
+ * POSTs that are not Idempotent-Key routes, and why. A new POST that creates or moves something must be
+ * marked `idempotent` in its route spec; one that must not be (it hands out secrets or sessions) is named here.
+ */
+const NOT_IDEMPOTENT: Record<string, string> = {
+  'POST /auth/login': 'starts a session: a replay would hand out the stored tokens',
+  'POST /auth/refresh': 'rotates the refresh token: a replay is reuse by design',
+  'POST /auth/logout': 'ends a session; ending it twice changes nothing',
+  'POST /auth/captcha': 'a fresh picture each time',
+  'POST /auth/password-reset': 'sends a code; rate-limited and resend-limited instead',
+  'POST /auth/password-reset/confirm': 'one-time code: used once by nature',
+  'POST /me/password': 'a password is not stored in a replayable answer',
+  'POST /me/phone': 'sends a code; resend-limited instead',
+  'POST /me/phone/confirm': 'one-time code: used once by nature',
+  'POST /auth/esia/link/sms': 'sends a code; resend-limited instead',
+  'POST /auth/esia/link': 'starts a session (one-time ticket)',
+  'POST /payments/callbacks/:provider': 'signed by the acquirer; applying a state twice changes nothing',
+  'POST /bonus/activation': 'sends a code; rate-limited and resend-limited instead',
+  'POST /bonus/activation/resend': 'sends a code again, which is the point; resend-limited',
+  'POST /bonus/activation/confirm': 'one-time code: used once by nature; starts a session',
+  'POST /integrations/bonus/quote': 'computes what may be spent; changes nothing',
+  'POST /bonus/till/quote': 'computes what may be spent; changes nothing',
+  'POST /backoffice/numbers/:id/archive': 'sets a state: twice leaves the same state',
+  'POST /backoffice/tariffs/:id/archive': 'sets a state: twice leaves the same state',
+  'POST /backoffice/tariffs/:id/restore': 'sets a state: twice leaves the same state',
+  'POST /backoffice/tariff-options/:id/archive': 'sets a state: twice leaves the same state',
+  'POST /backoffice/tariff-options/:id/restore': 'sets a state: twice leaves the same state',
+};
+
+describe('the route table', () => {
+  let t: TestContext;
+  let routes: RouteSpec[];
+  beforeAll(async () => {
+    t = await createTestContext();
+    routes = routeTable({ config: t.config, ds: t.ds, clock: t.clock }, t.services);
+  });
+  afterAll(() => t.close());
+
+  it('when a POST creates or moves something, then it honours Idempotency-Key (or is a named exception)', () => {
+    const missing = routes
+      .filter((r) => r.method === 'post' && !r.idempotent)
+      .map((r) => `POST ${r.path}`)
+      .filter((k) => !NOT_IDEMPOTENT[k]);
+    expect(missing).toEqual([]);
+  });
+
+  it('when an integrator route is documented, then it names its security scheme and scopes, rate-limit headers and examples', async () => {
+    const doc = (await t.http.get('/api/v1/openapi.json').expect(200)).body;
+    expect(doc.components.securitySchemes).toMatchObject({ bearerAuth: { type: 'http', scheme: 'bearer' }, apiKeyAuth: { type: 'http', scheme: 'bearer' } });
+    const usage = doc.paths['/integrations/usage'].post;
+    expect(usage.security).toEqual([{ apiKeyAuth: ['usage:write'] }]);
+    expect(usage.description).toContain('`usage:write`');
+    expect(usage.requestBody.content['application/json'].example.records[0]).toMatchObject({ msisdn: '+79210000001' });
+    expect(usage.responses['200'].headers).toHaveProperty('RateLimit-Remaining');
+    const resolve = (r: { $ref?: string }) => (r.$ref ? doc.components.responses[r.$ref.split('/').pop() as string] : r);
+    expect(resolve(usage.responses['429']).headers).toHaveProperty('Retry-After');
+    expect(resolve(usage.responses['429']).headers).toHaveProperty('RateLimit-Reset');
+    expect(resolve(usage.responses['429']).content['application/problem+json'].example).toMatchObject({ code: 'rate_limited' });
+    expect(doc.paths['/backoffice/partners'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/backoffice/partners/{partnerId}/api-keys'].post.responses['201'].content['application/json'].example.key).toMatch(/^cab_/);
+    for (const [p, ops] of Object.entries<Record<string, { security: unknown[]; responses: Record<string, { $ref?: string }> }>>(doc.paths)) {
+      for (const [m, op] of Object.entries(ops)) {
+        for (const [status, r] of Object.entries(op.responses)) {
+          if (Number(status) >= 400) expect({ at: `${m} ${p} ${status}`, example: resolve(r).content?.['application/problem+json']?.example !== undefined }).toEqual({ at: `${m} ${p} ${status}`, example: true });
+        }
+      }
+    }
+  });
+});
+
+describe('deprecated routes', () => {
+  const spec = route({
+    method: 'get',
+    path: '/legacy/balance',
+    summary: 'The old balance call',
+    tags: ['Legacy'],
+    auth: 'public',
+    deprecated: { since: '2026-11-01', sunset: '2027-05-01', successor: '/api/v1/accounts' },
+    handler: () => ({ ok: true }),
+  });
+
+  it('when a deprecated route answers, then it carries Deprecation, Sunset and a Link to its successor', async () => {
+    const app = express();
+    const router = express.Router();
+    registerRoutes(router, [spec], async () => null);
+    app.use('/api/v1', router);
+    const res = await request(app).get('/api/v1/legacy/balance').expect(200);
+    expect(res.headers.deprecation).toBe(`@${Date.parse('2026-11-01T00:00:00Z') / 1000}`);
+    expect(res.headers.sunset).toBe('Sat, 01 May 2027 00:00:00 GMT');
+    expect(res.headers.link).toBe('</api/v1/accounts>; rel="successor-version"');
+  });
+
+  it('when the document is built, then the operation is marked deprecated with the dates in its description', () => {
+    const doc = buildOpenApi([spec], { title: 't', version: '1', description: '', serverUrl: '/api/v1' }) as { paths: Record<string, Record<string, { deprecated?: boolean; description?: string; responses: Record<string, { headers?: object }> }>> };
+    const op = doc.paths['/legacy/balance'].get;
+    expect(op.deprecated).toBe(true);
+    expect(op.description).toContain('2027-05-01');
+    expect(op.responses['200'].headers).toHaveProperty('Sunset');
+  });
+});
