@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { i18n } from '@/shared/i18n/i18n';
 import { activity } from '@/shared/session/activity';
 import { sessionStore } from '@/shared/session/session-store';
+
+// findBy*/waitFor wait up to 3 s (1 s by default): on a shared 2-core machine a lazy page can take longer to appear.
+configure({ asyncUtilTimeout: 3000 });
 
 // Times in messages ("locked until 14:05") are checked against one zone.
 process.env.TZ = 'Europe/Moscow';
