@@ -14,16 +14,18 @@ import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
-import { CustomersService, customerRoutes } from './modules/customers';
+import { CustomersService, PhoneChangeReviewService, customerRoutes, phoneChangeReviewRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import { ApiKeysService, UsageService, integrationRoutes } from './modules/integrations';
 import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
+import { LoansService, loanReviewRoutes, loanRoutes } from './modules/loans';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import {
   AutopayService,
   BalanceAlertsService,
   CardsService,
   PaymentsService,
+  PayoutsService,
   PromisedPaymentsService,
   SandboxAcquirer,
   paymentRoutes,
@@ -81,14 +83,26 @@ export function createServices(deps: AppDeps) {
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
+  const payouts = new PayoutsService(ds, clock, { provider: acquirer, notifications });
+  payments.payouts = payouts;
+  const phoneChangeReview = new PhoneChangeReviewService(ds, clock, { audit, notifications });
+  const loans = new LoansService(ds, clock, { customers, auth, otp, rate, notifications, audit, payments, payouts, secret: config.jwtSecret });
+  const loansOn = config.features.includes('loans');
   payments.hooks = {
-    afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),
+    afterCredit: (em, p) => promised.repayFrom(em, p.account_id as string, BigInt(p.amount), p.id),
     saveCard: (em, p, card) => cards.save(em, p, card),
     autopayOutcome: (em, p, ok) => autopay.onPaymentSettled(em, p, ok),
+    loanPayment: (em, p, ok) => loans.servicing.onLoanPayment(em, p, ok),
   };
+  payouts.hooks.loan_disbursement = (em, payout) => loans.servicing.onPayoutSettled(em, payout);
+  if (loansOn) {
+    // A borrower's phone change waits for an operator's identity check against the passport on file.
+    customers.hooks.phoneChangeNeedsReview = (em, customerId) => loans.hasBorrowerProfile(em, customerId);
+    phoneChangeReview.identity = loans;
+  }
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
-    acquirer, payments, cards, autopay, promised, alerts,
+    acquirer, payments, cards, autopay, promised, alerts, payouts, phoneChangeReview, loans,
   };
 }
 
@@ -110,6 +124,9 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'deferred-payments-due', cron: '15 * * * *', run: () => s.promised.runDeferredDue() },
     { name: 'low-balance-alerts', cron: '*/5 * * * *', run: () => s.alerts.run() },
     { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
+    { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
+    // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
+    { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
   ];
 }
 
@@ -131,6 +148,13 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...detailReportRoutes(s.detailReports),
     ...paymentRoutes(s),
     ...integrationRoutes(s.usage),
+    ...(config.features.includes('loans')
+      ? [
+          ...loanRoutes(s.loans, s.rate, { secureCookies: config.env === 'production', otpPerMinute: config.rateLimit.otpPerMinute }),
+          ...loanReviewRoutes(s.loans),
+          ...phoneChangeReviewRoutes(s.phoneChangeReview),
+        ]
+      : []),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

@@ -5,3 +5,4 @@ export * from './customers';
 export * from './notifications';
 export * from './accounts';
 export * from './payments';
+export * from './loans';

@@ -7,6 +7,7 @@ import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
+import { Loans1765000000000 } from './1765000000000-loans';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   IdempotencyKeys1764400000000,
   Payments1764500000000,
   DetailReports1764700000000,
+  Loans1765000000000,
 ];

@@ -30,7 +30,14 @@ export type AuditAction =
   | 'card_deleted'
   | 'autopay_changed'
   | 'promised_payment_opened'
-  | 'deferred_payment_taken';
+  | 'deferred_payment_taken'
+  | 'phone_change_review_requested'
+  | 'phone_change_identity_mismatch'
+  | 'phone_change_rejected'
+  | 'loan_registered'
+  | 'loan_application_viewed'
+  | 'loan_application_approved'
+  | 'loan_application_rejected';
 
 export interface AuditInput {
   action: AuditAction;

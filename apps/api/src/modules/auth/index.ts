@@ -1,3 +1,5 @@
 export { AuthService } from './service';
 export { SvgCaptchaProvider, type CaptchaProvider } from './captcha';
-export { authRoutes, REFRESH_COOKIE } from './routes';
+export { authRoutes, REFRESH_COOKIE, sessionResponse } from './routes';
+export type { SessionStarted } from './service';
+export { TokenResponseDto } from './dto';

@@ -23,6 +23,16 @@ import { SESSION_MAX_AGE_MS, type AuthService, type SessionStarted } from './ser
 export const REFRESH_COOKIE = 'cabinet_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
+/**
+ * Answers a started session the way sign-in does: the refresh token in the httpOnly cookie, the
+ * access token in the body. For other ways in (the loan wizard's registration).
+ */
+export function sessionResponse(res: Response, s: SessionStarted, secureCookies: boolean) {
+  res.cookie(REFRESH_COOKIE, s.refreshToken, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure: secureCookies, maxAge: SESSION_MAX_AGE_MS });
+  res.setHeader('Cache-Control', 'no-store');
+  return s.response;
+}
+
 export function authRoutes(
   auth: AuthService,
   rate: RateCounter,

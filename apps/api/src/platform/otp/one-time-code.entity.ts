@@ -5,8 +5,9 @@ export class OneTimeCode {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column('uuid', { name: 'customer_id' })
-  customerId: string;
+  /** Null: a code to a phone that belongs to nobody yet (found by `target`). */
+  @Column('uuid', { name: 'customer_id', nullable: true })
+  customerId: string | null;
 
   @Column('varchar', { length: 32 })
   purpose: string;
