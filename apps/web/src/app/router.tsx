@@ -41,6 +41,12 @@ const PaymentPage = lazy(() => import('@/features/payments/pages/payment-page').
 const ReceiptPage = lazy(() => import('@/features/payments/pages/receipt-page').then((m) => ({ default: m.ReceiptPage })));
 const CardsPage = lazy(() => import('@/features/payments/pages/cards-page').then((m) => ({ default: m.CardsPage })));
 const TariffsPage = lazy(() => import('@/features/tariffs/pages/tariffs-page').then((m) => ({ default: m.TariffsPage })));
+const LoanCalculatorPage = lazy(() => import('@/features/loans/pages/calculator-page').then((m) => ({ default: m.CalculatorPage })));
+const LoanApplyPage = lazy(() => import('@/features/loans/pages/apply-page').then((m) => ({ default: m.ApplyPage })));
+const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m) => ({ default: m.LoansPage })));
+const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
+const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
+const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -56,6 +62,8 @@ export function AppRoutes() {
         </Route>
         <Route element={<CatalogLayout />}>
           <Route path="tariffs" element={<TariffsPage />} />
+          <Route path="loans/calculator" element={<LoanCalculatorPage />} />
+          <Route path="loans/apply" element={<LoanApplyPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -72,6 +80,11 @@ export function AppRoutes() {
             <Route path="cards" element={<CardsPage />} />
             <Route path="profile" element={<ProfilePage />} />
             <Route path="sessions" element={<SessionsPage />} />
+            <Route path="loans" element={<LoansPage />} />
+            <Route path="loans/:loanId" element={<LoanPage />} />
+            {/* Staff pages of the loans feature; the console's navigation links them in (issue 7). */}
+            <Route path="backoffice/loans" element={<LoanReviewPage />} />
+            <Route path="backoffice/phone-changes" element={<PhoneChangesPage />} />
           </Route>
         </Route>
       </Route>
