@@ -46,6 +46,7 @@ describe('servicing a loan', () => {
     let loan = await getLoan(t, b, loanId);
     expect(loan.operations.at(-1)).toMatchObject({ toPenalty: rub(54_79), toInterest: rub(2_945_21), toPrincipal: rub(0) });
     expect(loan.debt).toMatchObject({ principal: rub(10_000_00), interest: rub(254_79), penalty: rub(0) });
+    expect(loan.contract?.totalToRepay).toEqual(rub(13_254_79));
 
     await repay(t, b, loanId, cardId, 500_00);
     loan = await getLoan(t, b, loanId);
@@ -173,6 +174,7 @@ describe('servicing a loan', () => {
     ]);
     expect(now.debt?.principal).toEqual(rub(1_574_822));
     expect(now.nextPayment).toEqual({ dueOn: '2027-01-21', amount: rub(1_740_178) });
+    expect(now.contract?.totalToRepay).toEqual(rub(3_480_356)); // paid so far + what the schedule still asks
 
     t.clock.advance(days(31)); // a day past the second
     await t.services.loans.servicing.runDaily();

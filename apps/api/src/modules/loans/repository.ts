@@ -19,6 +19,7 @@ import type {
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
 import { capsOn } from './caps';
+import { addDays } from './dates';
 import { accrue, overdueBase, type AccrualTerms, type Balances } from './math';
 
 export interface ProductRow {
@@ -198,15 +199,23 @@ export function debtOn(l: LoanRow, schedule: ScheduleRow[], today: string): { ba
 
 /** What is due next: the overdue debt today, or the next planned payment. */
 export function nextPayment(l: LoanRow, schedule: ScheduleRow[], balances: Balances, today: string): { dueOn: string; amount: bigint } | null {
-  const overdue = overdueBase(balances.principal, termsOf(l, schedule).dues, addOneDay(today));
+  const overdue = overdueBase(balances.principal, termsOf(l, schedule).dues, addDays(today, 1));
   const pastDue = schedule.filter((r) => r.due_on < today).pop();
   if (pastDue && overdue > 0n) return { dueOn: today, amount: overdue + balances.interest + balances.penalty };
   const next = schedule.find((r) => r.due_on >= today && r.status === 'planned');
   return next ? { dueOn: next.due_on, amount: BigInt(next.total) } : null;
 }
 
-function addOneDay(d: string): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * What is still to pay on the schedule from today: the payments ahead, plus what is due at once when the
+ * loan is behind (the overdue principal with the interest and penalty accrued).
+ */
+function stillToPay(schedule: ScheduleRow[], b: Balances, today: string): bigint {
+  const past = schedule.filter((r) => r.due_on <= today).pop();
+  const planned = past ? BigInt(past.remaining_after) : b.principal;
+  const behind = b.principal > planned ? b.principal - planned : 0n;
+  const ahead = schedule.filter((r) => r.due_on > today).reduce((s, r) => s + BigInt(r.total), 0n);
+  return ahead + (behind > 0n ? behind + b.interest + b.penalty : 0n);
 }
 
 export function scheduleView(rows: ScheduleRow[], today: string): LoanScheduleRow[] {
@@ -257,6 +266,8 @@ export async function loanView(em: EntityManager, l: LoanRow, today: string, off
   const [payout]: { status: 'pending' | 'succeeded' | 'failed'; card_last4: string; card_brand: CardBrand; failure_reason: PayoutFailureReason | null; created_at: Date; settled_at: Date | null; holder: string }[] = l.payout_id
     ? await em.query('SELECT p.*, c.holder FROM payouts p JOIN saved_cards c ON c.id = p.card_id WHERE p.id = $1', [l.payout_id])
     : [];
+  // Paid so far plus what the schedule still asks for (a repaid loan: what was paid).
+  const toRepay = SERVICED_STATUSES.includes(l.status) ? BigInt(l.paid) + stillToPay(schedule, debtOn(l, schedule, today).balances, today) : BigInt(l.paid);
   const contract = l.issued_on
     ? {
         issuedOn: l.issued_on,
@@ -264,13 +275,12 @@ export async function loanView(em: EntityManager, l: LoanRow, today: string, off
         dailyRate: l.daily_rate_ppm / 10_000,
         penaltyRate: l.penalty_annual_ppm / 10_000,
         psk: Number(l.psk),
-        totalToRepay: rub(schedule.reduce((s, r) => s + BigInt(r.total), 0n) + BigInt(l.paid)),
+        totalToRepay: rub(toRepay),
         caps: capsOn(l.issued_on).view,
       }
     : ['approved', 'disbursed', 'in_review'].includes(l.status)
       ? offer(l, product)
       : null;
-  if (contract && l.issued_on && ['repaid'].includes(l.status)) contract.totalToRepay = rub(l.paid);
   return {
     ...toSummary(l, { product, schedule, today }),
     borrower: l.borrower,

@@ -200,6 +200,7 @@ export const en: Dictionary = {
     code: 'Code from the SMS',
     confirmPhone: 'Confirm',
     phoneChanged: 'Phone number changed: {{phone}}.',
+    phoneWaitsForOperator: 'The new number {{phone}} waits for confirmation: an operator will call and check your passport data. Until then sign in with the old number.',
     emailTitle: 'E-mail',
     emailCurrent: 'Now: {{email}}',
     emailNone: 'No address yet.',

@@ -206,6 +206,7 @@ export const ru = {
     code: 'Код из SMS',
     confirmPhone: 'Подтвердить',
     phoneChanged: 'Номер телефона изменён: {{phone}}.',
+    phoneWaitsForOperator: 'Новый номер {{phone}} ждёт подтверждения: оператор позвонит и сверит паспортные данные. До этого входите по прежнему номеру.',
     emailTitle: 'Электронная почта',
     emailCurrent: 'Сейчас: {{email}}',
     emailNone: 'Адрес не указан.',
