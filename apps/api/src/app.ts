@@ -15,7 +15,7 @@ import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, s
 import { AuditService } from './modules/audit';
 import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, PointsBook, TillService, bonusRoutes } from './modules/bonus';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
-import { CustomersService, customerRoutes } from './modules/customers';
+import { CustomersService, PhoneChangeReviewService, customerRoutes, phoneChangeReviewRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import {
   ApiCallLog,
@@ -29,12 +29,14 @@ import {
   type WebhookSender,
 } from './modules/integrations';
 import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
+import { LoansService, loanReviewRoutes, loanRoutes } from './modules/loans';
 import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
 import {
   AutopayService,
   BalanceAlertsService,
   CardsService,
   PaymentsService,
+  PayoutsService,
   PromisedPaymentsService,
   SandboxAcquirer,
   paymentRoutes,
@@ -113,10 +115,16 @@ export function createServices(deps: AppDeps) {
   const bonusActivation = new BonusActivationService(ds, clock, { book: bonusBook, bonus, customers, otp, notifications, rate, audit });
   const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit });
   const bonusExpiry = new BonusExpiryService(ds, clock, config.bonus, { customers, notifications });
+  const payouts = new PayoutsService(ds, clock, { provider: acquirer, notifications });
+  payments.payouts = payouts;
+  const phoneChangeReview = new PhoneChangeReviewService(ds, clock, { audit, notifications });
+  const loans = new LoansService(ds, clock, { customers, auth, otp, rate, notifications, audit, payments, payouts, secret: config.jwtSecret });
+  const loansOn = config.features.includes('loans');
   payments.hooks = {
-    afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),
+    afterCredit: (em, p) => promised.repayFrom(em, p.account_id as string, BigInt(p.amount), p.id),
     saveCard: (em, p, card) => cards.save(em, p, card),
     autopayOutcome: (em, p, ok) => autopay.onPaymentSettled(em, p, ok),
+    loanPayment: (em, p, ok) => loans.servicing.onLoanPayment(em, p, ok),
   };
   // Becoming a customer and the back office (issue 7).
   const numbers = new NumbersService(ds, clock, { audit });
@@ -138,12 +146,22 @@ export function createServices(deps: AppDeps) {
   backoffice.registerSection({ key: 'applications', load: (c) => applications.cardSection(c.id, c.phone) });
   backoffice.registerSummary(async () => (await applications.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
   backoffice.registerSummary(async () => (await orders.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
+  payouts.hooks.loan_disbursement = (em, payout) => loans.servicing.onPayoutSettled(em, payout);
+  if (loansOn) {
+    // A borrower's phone change waits for an operator's identity check against the passport on file.
+    customers.hooks.phoneChangeNeedsReview = (em, customerId) => loans.hasBorrowerProfile(em, customerId);
+    phoneChangeReview.identity = loans;
+  }
+  // Loans add their own rule to account closure and their section to the staff's customer card.
+  closure.register({ key: 'open_loan', check: async (em, a) => ((await loans.hasOpenLoan(a.customer_id, em)) ? { code: 'open_loan', detail: 'A microloan is open: repay it first.', amount: null } : null) });
+  backoffice.registerSection({ key: 'loans', load: (c) => loans.cardSection(c.id) });
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
     apiCalls, partners, webhooks, esia,
+    payouts, phoneChangeReview, loans,
   };
 }
 
@@ -170,6 +188,9 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'webhook-deliveries', cron: '* * * * *', run: () => s.webhooks.deliverDue() },
     { name: 'api-key-calls-purge', cron: '50 3 * * *', run: () => s.apiCalls.purge() },
     { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
+    { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
+    // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
+    { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
   ];
 }
 
@@ -202,6 +223,13 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...integrationRoutes(s.usage, s.webhooks),
     ...integrationBackofficeRoutes(s),
     ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
+    ...(config.features.includes('loans')
+      ? [
+          ...loanRoutes(s.loans, s.rate, { secureCookies: config.env === 'production', otpPerMinute: config.rateLimit.otpPerMinute }),
+          ...loanReviewRoutes(s.loans),
+          ...phoneChangeReviewRoutes(s.phoneChangeReview),
+        ]
+      : []),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

@@ -1105,6 +1105,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backoffice/loan-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Loan applications waiting for an operator (oldest first); `status` for others
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeLoanApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/loan-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application with the personal data, what each rule found and the credit bureau’s report (the view is audited)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeLoanApplicationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/loan-applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an application in review (the customer is told by SMS)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeLoanApplicationsIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/loan-applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an application in review, with the reason told to the customer
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeLoanApplicationsIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backoffice/number-categories/{operator}/{category}": {
         parameters: {
             query?: never;
@@ -1357,6 +1437,88 @@ export interface paths {
          * @description **Staff** only (operator or admin; some actions admin only).
          */
         post: operations["postBackofficePartnersPartnerIdWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/phone-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phone changes waiting for an operator (oldest first); `status` for decided ones
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficePhoneChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/phone-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One phone change
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficePhoneChangesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/phone-changes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm after the identity check: the passport series and number the person gave must match the data on file
+         * @description A mismatch answers 409 `identity_mismatch`, changes nothing and is audited. A match switches the login to the new phone and tells both phones by SMS.
+         *
+         *     **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficePhoneChangesIdConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/phone-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a phone change (the old phone keeps signing in and is told why)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficePhoneChangesIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2419,6 +2581,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your loans and applications, newest first, with the debt now and the next payment */
+        get: operations["getLoans"];
+        put?: never;
+        /** Start an application (a draft) with amount and term, after the phone was confirmed by code */
+        post: operations["postLoans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A loan: status and its history, the debt now (interest accrued to today), next payment, schedule, payments */
+        get: operations["getLoansId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save the draft: amount, term, personal data (the wizard’s saved draft) */
+        patch: operations["patchLoansId"];
+        trace?: never;
+    };
+    "/loans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an application not yet paid out */
+        post: operations["postLoansIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the money of an approved loan to a saved card in your own name
+         * @description A card in another name answers 409 `card_holder_mismatch` and nothing is paid out. The payout is asynchronous: `disbursed` until the bank credits it, then `active`.
+         */
+        post: operations["postLoansIdDisburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an extension (пролонгация) costs today: interest to date, any penalty, the fee, and the new due date */
+        get: operations["getLoansIdExtension"];
+        put?: never;
+        /**
+         * Extend a short loan by paying the interest to date plus the extension fee
+         * @description Requires `Idempotency-Key`; a payment like the repayments. 409 `loan_not_extendable` when the product or the loan does not allow it.
+         */
+        post: operations["postLoansIdExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}/repayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repay in part or in full by card: penalties, then interest to today, then principal
+         * @description Requires `Idempotency-Key`. A payment like POST /payments (a saved card is charged at once; a new card goes through the acquirer’s page). An amount above today’s debt answers 400 `loan_overpayment`.
+         */
+        post: operations["postLoansIdRepayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit with the three consents; the automatic decision follows at once (approved, rejected with a reason, or in review)
+         * @description A missing field or consent answers 400 listing them, and nothing is saved.
+         */
+        post: operations["postLoansIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/borrower-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the wizard pre-fills: your profile and the data of your last application */
+        get: operations["getLoansBorrowerProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/calculator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calculator: total to repay, overpayment, schedule, daily rate and the ПСК of a loan taken today
+         * @description `amount` in kopecks, `termDays` within the product’s range (instalments: whole 30-day months). The caps in force today apply: a product above the daily-rate cap answers 409 `loan_cap_exceeded`; planned interest past the total-cost cap is cut (`capped`). The ПСК follows 353-FZ art. 6 (base period = the most frequent interval of the schedule, ЧБП = 365 / its days).
+         */
+        get: operations["getLoansCalculator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caps the law sets on microloans, each with the date it took effect and its legal source */
+        get: operations["getLoansCaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The texts an applicant agrees to (terms, personal data under 152-FZ, credit bureau), with their versions */
+        get: operations["getLoansConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/phone-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The wizard’s phone step: an SMS code to the phone (no sign-in needed)
+         * @description Another code after 60 s (429 `otp_resend_too_soon`). The code lives 5 minutes and allows 3 tries.
+         */
+        post: operations["postLoansPhoneVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/phone-verification/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the phone with the code: a verification token for registration and the application
+         * @description `registered: true` when the phone already signs in to the cabinet (sign in with its password instead of registering).
+         */
+        post: operations["postLoansPhoneVerificationConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loan products: amount and term ranges, daily rate, penalty, extension terms */
+        get: operations["getLoansProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Become a customer by applying: the confirmed phone becomes the login, with this password; signs in
+         * @description Answers like POST /auth/login (access token, refresh cookie). 409 `phone_taken` when the phone is already registered.
+         */
+        post: operations["postLoansRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -3032,6 +3476,9 @@ export interface components {
             topic?: "connection" | "tariffs" | "billing" | "technical" | "other" | null;
             updatedAt: string;
         };
+        ApproveLoanDto: {
+            comment?: string;
+        };
         AuditActorDto: {
             /** Format: uuid */
             id: string;
@@ -3372,6 +3819,20 @@ export interface components {
             id: string;
             points: number;
         };
+        BorrowerDto: {
+            birthDate?: string;
+            employer?: string | null;
+            /** @enum {string} */
+            employment?: "employed" | "self_employed" | "entrepreneur" | "pensioner" | "student" | "unemployed";
+            monthlyIncome?: components["schemas"]["NonNegativeMoneyDto"];
+            name?: string;
+            passportIssuedOn?: string;
+            passportNumber?: string;
+            passportSeries?: string;
+            patronymic?: string | null;
+            registrationAddress?: string;
+            surname?: string;
+        };
         CallbackRequestDto: {
             captcha?: components["schemas"]["FormCaptchaDto"];
             comment?: string;
@@ -3449,6 +3910,20 @@ export interface components {
             type: "redirect" | "qr";
             url: string;
         };
+        ConfirmPhoneChangeDto: {
+            passportNumber: string;
+            passportSeries: string;
+        };
+        ConsentTextDto: {
+            /** @enum {string} */
+            kind: "terms" | "personal_data" | "credit_bureau";
+            text: string;
+            title: string;
+            version: string;
+        };
+        ConsentTextListDto: {
+            items: components["schemas"]["ConsentTextDto"][];
+        };
         CreateApiKeyDto: {
             /**
              * Format: date-time
@@ -3517,6 +3992,19 @@ export interface components {
             /** @example +7 921 000-00-02 */
             phone: string;
         };
+        CreateLoanDto: {
+            /**
+             * @example {
+             *       "amount": 1000000,
+             *       "currency": "RUB"
+             *     }
+             */
+            amount: components["schemas"]["PositiveMoneyDto"];
+            /** Format: uuid */
+            productId: string;
+            termDays: number;
+            verificationToken: string;
+        };
         CreatePartnerDto: {
             /**
              * Format: email
@@ -3565,6 +4053,12 @@ export interface components {
             /** @example https://crm.partner.example/hooks/cabinet */
             url: string;
         };
+        CreditBureauLoanDto: {
+            lender: string;
+            psk: number;
+            /** @enum {string} */
+            status: "active" | "overdue";
+        };
         CustomerCardDto: {
             accounts: components["schemas"]["AccountViewDto"][];
             customer: components["schemas"]["CustomerViewDto"];
@@ -3604,6 +4098,7 @@ export interface components {
             mustChangePassword: boolean;
             name: string;
             patronymic?: string | null;
+            pendingPhone?: string | null;
             /** @example +79210000001 */
             phone: string;
             /** @enum {string} */
@@ -3673,6 +4168,10 @@ export interface components {
             mac: string;
             name: string;
         };
+        DisburseLoanDto: {
+            /** Format: uuid */
+            cardId: string;
+        };
         EmailChangeDto: {
             /** Format: email */
             email?: string | null;
@@ -3709,6 +4208,14 @@ export interface components {
             next: string;
             /** @example +7 921 ***-**-51 */
             phone: string;
+        };
+        ExtendLoanDto: {
+            /** Format: uuid */
+            cardId?: string;
+            days: number;
+            /** @enum {string} */
+            method: "saved_card" | "bank_card";
+            returnUrl?: string;
         };
         FormCaptchaDto: {
             answer: string;
@@ -3808,6 +4315,320 @@ export interface components {
             resetsAt: string;
             sms: components["schemas"]["PackageLeftDto"];
         };
+        LoanCalculationDto: {
+            amount: components["schemas"]["MoneyDto"];
+            capped: boolean;
+            caps: components["schemas"]["LoanCapsInForceDto"];
+            dailyRate: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            loanDate: string;
+            overpayment: components["schemas"]["MoneyDto"];
+            product: components["schemas"]["LoanProductRefDto"];
+            psk: number;
+            schedule: components["schemas"]["LoanScheduleRowDto"][];
+            termDays: number;
+            totalToRepay: components["schemas"]["MoneyDto"];
+        };
+        LoanCapListDto: {
+            items: components["schemas"]["LoanCapViewDto"][];
+        };
+        LoanCapsInForceDto: {
+            dailyRate: number;
+            /** Format: date */
+            date: string;
+            highCostLoans?: {
+                maxLoans?: number;
+                pskAbove?: number;
+            } | null;
+            penaltyRate: number;
+            sources: string[];
+            totalCost: number;
+        };
+        LoanCapViewDto: {
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveUntil?: string | null;
+            maxLoans?: number | null;
+            /** @enum {string} */
+            rule: "daily_rate" | "total_cost" | "penalty_rate" | "high_cost_loans";
+            source: string;
+            value: number;
+        };
+        LoanConsentDto: {
+            accepted: boolean;
+            /** @enum {string} */
+            kind: "terms" | "personal_data" | "credit_bureau";
+            version: string;
+        };
+        LoanConsentViewDto: {
+            /** Format: date-time */
+            acceptedAt: string;
+            /** @enum {string} */
+            kind: "terms" | "personal_data" | "credit_bureau";
+            version: string;
+        };
+        LoanContractDto: {
+            caps: components["schemas"]["LoanCapsInForceDto"];
+            dailyRate: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            issuedOn?: string | null;
+            penaltyRate: number;
+            psk: number;
+            totalToRepay: components["schemas"]["MoneyDto"];
+        };
+        LoanDebtDto: {
+            /** Format: date */
+            asOf: string;
+            chargeCap: components["schemas"]["MoneyDto"];
+            charged: components["schemas"]["MoneyDto"];
+            interest: components["schemas"]["MoneyDto"];
+            penalty: components["schemas"]["MoneyDto"];
+            principal: components["schemas"]["MoneyDto"];
+            total: components["schemas"]["MoneyDto"];
+        };
+        LoanDecisionDto: {
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "in_review";
+            /** @enum {string|null} */
+            reason?: "age_out_of_range" | "overdue_loan" | "active_loan_exists" | "high_cost_loans_limit" | "income_too_low" | "payment_to_income_high" | "rejected_by_operator" | "approved_by_operator" | null;
+        };
+        LoanDecisionRuleDto: {
+            detail: string;
+            /** @enum {string} */
+            outcome: "pass" | "reject" | "review";
+            /** @enum {string} */
+            rule: "age" | "overdue_loan" | "active_loan" | "high_cost_loans" | "payment_to_income";
+        };
+        LoanExtensionOfferDto: {
+            available: boolean;
+            days: number;
+            /** Format: date */
+            dueOn?: string | null;
+            extensionsLeft: number;
+            fee: components["schemas"]["MoneyDto"];
+            interest: components["schemas"]["MoneyDto"];
+            maxDays: number;
+            minDays: number;
+            /** Format: date */
+            newDueOn?: string | null;
+            penalty: components["schemas"]["MoneyDto"];
+            /** @enum {string|null} */
+            reason?: "not_extendable" | "not_active" | "limit_reached" | null;
+            total: components["schemas"]["MoneyDto"];
+        };
+        LoanExtensionTermsDto: {
+            fee: components["schemas"]["MoneyDto"];
+            maxCount: number;
+            maxDays: number;
+            minDays: number;
+        };
+        LoanNextPaymentDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date */
+            dueOn: string;
+        };
+        LoanOperationDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            at: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "disbursement" | "repayment" | "extension" | "refund";
+            /** Format: uuid */
+            paymentId?: string | null;
+            toFee: components["schemas"]["MoneyDto"];
+            toInterest: components["schemas"]["MoneyDto"];
+            toPenalty: components["schemas"]["MoneyDto"];
+            toPrincipal: components["schemas"]["MoneyDto"];
+        };
+        LoanPayoutDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            failureReason?: "general_decline" | "card_expired" | "recipient_not_found" | "one_time_limit_exceeded" | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        LoanProductListDto: {
+            items: components["schemas"]["LoanProductViewDto"][];
+        };
+        LoanProductRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "short" | "instalment";
+            name: string;
+        };
+        LoanProductViewDto: {
+            code: string;
+            dailyRate: number;
+            description: string;
+            extension?: components["schemas"]["LoanExtensionTermsDto"];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "short" | "instalment";
+            maxAmount: components["schemas"]["MoneyDto"];
+            maxTermDays: number;
+            minAmount: components["schemas"]["MoneyDto"];
+            minTermDays: number;
+            name: string;
+            paymentPeriodDays?: number | null;
+            penaltyRate: number;
+            termStepDays: number;
+        };
+        LoanRegistrationDto: {
+            password: string;
+            verificationToken: string;
+        };
+        LoanReviewCustomerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string;
+        };
+        LoanReviewItemDto: {
+            amount: components["schemas"]["MoneyDto"];
+            customer: components["schemas"]["LoanReviewCustomerDto"];
+            decision?: components["schemas"]["LoanDecisionDto"];
+            /** Format: uuid */
+            id: string;
+            monthlyIncome?: components["schemas"]["MoneyDto"];
+            number: string;
+            paymentToIncome?: number | null;
+            product: components["schemas"]["LoanProductRefDto"];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+            /** Format: date-time */
+            submittedAt?: string | null;
+            termDays: number;
+        };
+        LoanReviewViewDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** @description The applicant’s data as far as it is filled in. */
+            borrower?: {
+                /** Format: date */
+                birthDate?: string;
+                employer?: string | null;
+                /** @enum {string} */
+                employment?: "employed" | "self_employed" | "entrepreneur" | "pensioner" | "student" | "unemployed";
+                monthlyIncome?: components["schemas"]["MoneyDto"];
+                name?: string;
+                /** Format: date */
+                passportIssuedOn?: string;
+                passportNumber?: string;
+                passportSeries?: string;
+                patronymic?: string | null;
+                registrationAddress?: string;
+                surname?: string;
+            };
+            bureau: components["schemas"]["CreditBureauLoanDto"][];
+            consents: components["schemas"]["LoanConsentViewDto"][];
+            customer: components["schemas"]["LoanReviewCustomerDto"];
+            decision?: components["schemas"]["LoanDecisionDto"];
+            history: components["schemas"]["LoanStatusChangeDto"][];
+            /** Format: uuid */
+            id: string;
+            monthlyIncome?: components["schemas"]["MoneyDto"];
+            number: string;
+            paymentToIncome?: number | null;
+            product: components["schemas"]["LoanProductRefDto"];
+            rules: components["schemas"]["LoanDecisionRuleDto"][];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+            /** Format: date-time */
+            submittedAt?: string | null;
+            termDays: number;
+        };
+        LoanScheduleRowDto: {
+            /** Format: date */
+            dueOn: string;
+            interest: components["schemas"]["MoneyDto"];
+            n: number;
+            principal: components["schemas"]["MoneyDto"];
+            remainingAfter: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            status: "planned" | "next" | "paid" | "overdue";
+            total: components["schemas"]["MoneyDto"];
+        };
+        LoanStatusChangeDto: {
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+        };
+        LoanSummaryViewDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+            debt?: components["schemas"]["LoanDebtDto"];
+            /** Format: uuid */
+            id: string;
+            nextPayment?: components["schemas"]["LoanNextPaymentDto"];
+            number: string;
+            product: components["schemas"]["LoanProductRefDto"];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+            termDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LoanViewDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            approvalValidUntil?: string | null;
+            /** @description The applicant’s data as far as it is filled in. */
+            borrower?: {
+                /** Format: date */
+                birthDate?: string;
+                employer?: string | null;
+                /** @enum {string} */
+                employment?: "employed" | "self_employed" | "entrepreneur" | "pensioner" | "student" | "unemployed";
+                monthlyIncome?: components["schemas"]["MoneyDto"];
+                name?: string;
+                /** Format: date */
+                passportIssuedOn?: string;
+                passportNumber?: string;
+                passportSeries?: string;
+                patronymic?: string | null;
+                registrationAddress?: string;
+                surname?: string;
+            };
+            consents: components["schemas"]["LoanConsentViewDto"][];
+            contract?: components["schemas"]["LoanContractDto"];
+            /** Format: date-time */
+            createdAt: string;
+            debt?: components["schemas"]["LoanDebtDto"];
+            decision?: components["schemas"]["LoanDecisionDto"];
+            extensions: number;
+            history: components["schemas"]["LoanStatusChangeDto"][];
+            /** Format: uuid */
+            id: string;
+            nextPayment?: components["schemas"]["LoanNextPaymentDto"];
+            number: string;
+            operations: components["schemas"]["LoanOperationDto"][];
+            payout?: components["schemas"]["LoanPayoutDto"];
+            /** Format: date-time */
+            phoneConfirmedAt?: string | null;
+            product: components["schemas"]["LoanProductRefDto"];
+            schedule: components["schemas"]["LoanScheduleRowDto"][];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+            termDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         LoginDto: {
             captcha?: components["schemas"]["CaptchaAnswerDto"];
             /**
@@ -3870,6 +4691,11 @@ export interface components {
             month: string;
             received: components["schemas"]["MoneyDto"];
             spent: components["schemas"]["MoneyDto"];
+        };
+        NonNegativeMoneyDto: {
+            amount: number;
+            /** @enum {string} */
+            currency: "RUB";
         };
         NotificationSettingsDto: {
             lowBalanceThreshold?: components["schemas"]["MoneyDto"];
@@ -4076,8 +4902,8 @@ export interface components {
         };
         PaymentViewDto: {
             /** Format: uuid */
-            accountId: string;
-            accountNumber: string;
+            accountId?: string | null;
+            accountNumber?: string | null;
             amount: components["schemas"]["MoneyDto"];
             /** @enum {string|null} */
             cancellationReason?: "3d_secure_failed" | "insufficient_funds" | "card_expired" | "general_decline" | "expired_on_confirmation" | "canceled_by_user" | "payment_method_restricted" | null;
@@ -4087,10 +4913,12 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            loanId?: string | null;
             /** @enum {string} */
             method: "bank_card" | "saved_card" | "sbp" | "wallet";
             /** @enum {string} */
-            purpose: "top_up" | "card_binding";
+            purpose: "top_up" | "card_binding" | "loan_repayment" | "loan_extension";
             /** Format: date-time */
             settledAt?: string | null;
             /** @enum {string} */
@@ -4101,15 +4929,56 @@ export interface components {
         PhoneChangeConfirmDto: {
             code: string;
         };
+        PhoneChangeCustomerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         PhoneChangeDto: {
             password: string;
             /** @example 8 (921) 000-00-02 */
             phone: string;
         };
+        PhoneChangeRequestViewDto: {
+            customer: components["schemas"]["PhoneChangeCustomerDto"];
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            newPhone: string;
+            note?: string | null;
+            oldPhone: string;
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected" | "cancelled";
+        };
         PhoneChangeStartedDto: {
             codeTtl: number;
             phone: string;
             resendAfter: number;
+        };
+        PhoneVerificationConfirmDto: {
+            code: string;
+            phone: string;
+        };
+        PhoneVerificationDto: {
+            phone: string;
+        };
+        PhoneVerificationResultDto: {
+            expiresIn: number;
+            phone: string;
+            registered: boolean;
+            verificationToken: string;
+        };
+        PhoneVerificationStartedDto: {
+            codeTtl: number;
+            phone: string;
+            resendAfter: number;
+        };
+        PositiveMoneyDto: {
+            amount: number;
+            /** @enum {string} */
+            currency: "RUB";
         };
         /** @description RFC 9457 problem details. `code` is stable; switch on it. */
         Problem: {
@@ -4213,8 +5082,23 @@ export interface components {
             index: number;
             message: string;
         };
+        RejectLoanDto: {
+            reason: string;
+        };
+        RejectPhoneChangeDto: {
+            reason: string;
+        };
         RenameDeviceDto: {
             name: string;
+        };
+        RepayLoanDto: {
+            amount: components["schemas"]["PositiveMoneyDto"];
+            /** Format: uuid */
+            cardId?: string;
+            /** @enum {string} */
+            method: "saved_card" | "bank_card";
+            /** @example /loans/{loanId}?payment={id} */
+            returnUrl?: string;
         };
         RotateApiKeyDto: {
             /** @example 24 */
@@ -4385,6 +5269,9 @@ export interface components {
             /** @enum {string} */
             status: "available" | "reserved" | "sold" | "archived";
         };
+        SubmitLoanDto: {
+            consents: components["schemas"]["LoanConsentDto"][];
+        };
         TariffChangeDto: {
             /** Format: uuid */
             tariffId: string;
@@ -4490,6 +5377,13 @@ export interface components {
             name?: string;
             rateLimitPerMinute?: number;
             scopes?: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+        };
+        UpdateLoanDraftDto: {
+            amount?: components["schemas"]["PositiveMoneyDto"];
+            borrower?: components["schemas"]["BorrowerDto"];
+            /** Format: uuid */
+            productId?: string;
+            termDays?: number;
         };
         UpdatePartnerDto: {
             /** Format: email */
@@ -6990,6 +7884,134 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
+    getBackofficeLoanApplications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoanReviewItemDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getBackofficeLoanApplicationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanReviewViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficeLoanApplicationsIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanReviewViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postBackofficeLoanApplicationsIdReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanReviewViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
     putBackofficeNumberCategoriesOperatorCategory: {
         parameters: {
             query?: never;
@@ -7558,6 +8580,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getBackofficePhoneChanges: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "confirmed" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PhoneChangeRequestViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getBackofficePhoneChangesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneChangeRequestViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficePhoneChangesIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPhoneChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneChangeRequestViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postBackofficePhoneChangesIdReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectPhoneChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneChangeRequestViewDto"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -9574,6 +10724,541 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEventTypesDto"];
                 };
             };
+        };
+    };
+    getLoans: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoanSummaryViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postLoans: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getLoansId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    patchLoansId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLoanDraftDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postLoansIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    postLoansIdDisburse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisburseLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getLoansIdExtension: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanExtensionOfferDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postLoansIdExtension: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    postLoansIdRepayments: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepayLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    postLoansIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitLoanDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getLoansBorrowerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        birthDate?: string;
+                        employer?: string | null;
+                        /** @enum {string} */
+                        employment?: "employed" | "self_employed" | "entrepreneur" | "pensioner" | "student" | "unemployed";
+                        monthlyIncome?: components["schemas"]["MoneyDto"];
+                        name?: string;
+                        /** Format: date */
+                        passportIssuedOn?: string;
+                        passportNumber?: string;
+                        passportSeries?: string;
+                        patronymic?: string | null;
+                        registrationAddress?: string;
+                        surname?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getLoansCalculator: {
+        parameters: {
+            query: {
+                amount: number;
+                productId: string;
+                termDays: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanCalculationDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getLoansCaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanCapListDto"];
+                };
+            };
+        };
+    };
+    getLoansConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTextListDto"];
+                };
+            };
+        };
+    };
+    postLoansPhoneVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneVerificationDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationStartedDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postLoansPhoneVerificationConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneVerificationConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneVerificationResultDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getLoansProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanProductListDto"];
+                };
+            };
+        };
+    };
+    postLoansRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanRegistrationDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
         };
     };
     getMe: {

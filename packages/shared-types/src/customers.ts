@@ -24,6 +24,11 @@ export interface CustomerView {
   role: CustomerRole;
   mustChangePassword: boolean;
   createdAt: string;
+  /**
+   * A phone change waiting for an operator's confirmation (borrowers: the passport data is checked first).
+   * Until it is confirmed the new phone cannot sign in; absent or null when none is waiting.
+   */
+  pendingPhone?: string | null;
 }
 
 /** POST /api/v1/me/password */

@@ -101,6 +101,17 @@ export const ErrorCodes = [
   'esia_ticket_invalid',
   'identity_not_linked',
   'identity_already_linked',
+  // loans
+  'loan_product_not_found',
+  'loan_cap_exceeded',
+  'loan_application_open',
+  'loan_not_in_status',
+  'loan_overpayment',
+  'loan_not_extendable',
+  'card_holder_mismatch',
+  'phone_verification_required',
+  'identity_mismatch',
+  'payout_failed',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -11,3 +11,4 @@ export * from './numbers';
 export * from './orders';
 export * from './backoffice';
 export * from './integrations';
+export * from './loans';

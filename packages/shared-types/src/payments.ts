@@ -30,6 +30,9 @@ export type PaymentConfirmation =
   /** SBP: show `qrData` as a QR code on a computer, or open `url` (the bank app deep link) on a phone. */
   | { type: 'qr'; url: string; qrData: string };
 
+export const PaymentPurposes = ['top_up', 'card_binding', 'loan_repayment', 'loan_extension'] as const;
+export type PaymentPurpose = (typeof PaymentPurposes)[number];
+
 export const CardBrands = ['visa', 'mastercard', 'mir', 'unknown'] as const;
 export type CardBrand = (typeof CardBrands)[number];
 
@@ -48,8 +51,11 @@ export interface CreatePaymentRequest {
 
 export interface PaymentView {
   id: string;
-  accountId: string;
-  accountNumber: string;
+  /** The account topped up (null for a loan's payment, and a card binding of a customer with no account). */
+  accountId: string | null;
+  accountNumber: string | null;
+  /** A loan repayment or extension: the loan. */
+  loanId: string | null;
   amount: Money;
   method: PaymentMethod;
   status: PaymentStatus;
@@ -58,8 +64,11 @@ export interface PaymentView {
   cancellationReason: CancellationReason | null;
   /** The card, once the acquirer told which one paid. */
   card: { last4: string; brand: CardBrand } | null;
-  /** A top-up of the account, or the 1 ₽ authorisation that binds a card (refunded, never credited). */
-  purpose: 'top_up' | 'card_binding';
+  /**
+   * A top-up of the account, the 1 ₽ authorisation that binds a card (refunded, never credited), or a
+   * loan's repayment or paid extension (applied to the loan, not to an account).
+   */
+  purpose: PaymentPurpose;
   /** Who started it: the subscriber, their autopay rule, or a third party paying without signing in. */
   source: 'customer' | 'autopay' | 'third_party';
   createdAt: string;

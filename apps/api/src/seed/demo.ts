@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // the modules it seeds through carry decorators
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
@@ -5,6 +6,8 @@ import { seedBonus } from '../modules/bonus';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedBackoffice } from './backoffice';
+import type { BorrowerData } from '@cabinet/shared-types';
+import { CONSENT_TEXTS } from '../modules/loans/consents';
 import { seedCatalog } from './catalog';
 import { seedIntegrations } from './integrations';
 
@@ -80,6 +83,27 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     birthDate: '1987-11-02',
     gender: 'female',
   },
+  {
+    note: 'borrower: an active loan, a card in her own name (MARIIA KUZNETSOVA), passport on file',
+    phone: '+79210000005',
+    password: 'demo12345',
+    surname: 'Кузнецова',
+    name: 'Мария',
+    patronymic: 'Андреевна',
+    birthDate: '1992-03-08',
+    gender: 'female',
+    email: 'kuznetsova@example.ru',
+  },
+  {
+    note: 'loan applicant whose application waits for an operator (payment 62 % of income)',
+    phone: '+79210000006',
+    password: 'demo12345',
+    surname: 'Волков',
+    name: 'Андрей',
+    patronymic: 'Сергеевич',
+    birthDate: '1988-07-21',
+    gender: 'male',
+  },
 ];
 
 /** Creates whichever demo customers are missing, the catalog, and their accounts. Safe to run again. */
@@ -139,7 +163,46 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
     await seedIntegrations(em, clock);
   });
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
+  await seedDemoLoans(ds, services, clock, created.map((c) => c.phone));
   return created;
+}
+
+/**
+ * Demo loans, made the way a person makes them (application, decision, payout through the sandbox
+ * acquirer): Maria Kuznetsova has a card in her name and an active "до зарплаты" loan; Andrey Volkov's
+ * application waits in the operators' queue. Only for customers created just now.
+ */
+async function seedDemoLoans(ds: DataSource, services: Services, clock: Clock, createdPhones: string[]): Promise<void> {
+  const loans = services.loans;
+  const [short] = await ds.query(`SELECT id FROM loan_products WHERE code = 'do-zarplaty'`);
+  const consents = CONSENT_TEXTS.map((c) => ({ kind: c.kind, version: c.version, accepted: true }));
+  const meta = { ip: null, userAgent: 'seed' };
+  const apply = async (phone: string, amount: number, termDays: number, borrower: BorrowerData) => {
+    const [c] = await ds.query('SELECT id FROM customers WHERE phone = $1', [phone]);
+    const draft = await loans.applications.create(c.id, { productId: short.id, amount: { amount, currency: 'RUB' }, termDays, verificationToken: loans.applications.verificationFor(phone) });
+    await loans.applications.updateDraft(c.id, draft.id, { borrower });
+    return { customerId: c.id as string, loan: await loans.applications.submit(c.id, draft.id, { consents }, meta) };
+  };
+  if (createdPhones.includes('+79210000005')) {
+    const { customerId, loan } = await apply('+79210000005', 15_000_00, 30, {
+      surname: 'Кузнецова', name: 'Мария', patronymic: 'Андреевна', birthDate: '1992-03-08', passportSeries: '4015', passportNumber: '482913', passportIssuedOn: '2012-04-10',
+      registrationAddress: 'Санкт-Петербург, ул. Марата, д. 12, кв. 34', monthlyIncome: { amount: 95_000_00, currency: 'RUB' }, employment: 'employed', employer: 'ООО «Северный ветер»',
+    });
+    // The bank already knows her card (the sandbox acquirer's side), and the cabinet has it saved.
+    const token = 'tok_demo_kuznetsova_2200';
+    await ds.query(`INSERT INTO sandbox_acquirer_cards (token, last4, brand, exp_month, exp_year, holder, behaviour, created_at) VALUES ($1, '0004', 'mir', 12, 2030, 'MARIIA KUZNETSOVA', 'success', $2) ON CONFLICT DO NOTHING`, [token, clock.now()]);
+    const [card] = await ds.query(
+      `INSERT INTO saved_cards (customer_id, provider, token, last4, brand, exp_month, exp_year, holder, is_default, created_at) VALUES ($1, 'sandbox', $2, '0004', 'mir', 12, 2030, 'MARIIA KUZNETSOVA', true, $3) RETURNING id`,
+      [customerId, token, clock.now()],
+    );
+    if (loan.status === 'approved') await loans.servicing.disburse(customerId, loan.id, card.id);
+  }
+  if (createdPhones.includes('+79210000006')) {
+    await apply('+79210000006', 10_000_00, 30, {
+      surname: 'Волков', name: 'Андрей', patronymic: 'Сергеевич', birthDate: '1988-07-21', passportSeries: '4009', passportNumber: '175320', passportIssuedOn: '2008-08-01',
+      registrationAddress: 'Санкт-Петербург, пр. Просвещения, д. 5, кв. 7', monthlyIncome: { amount: 20_000_00, currency: 'RUB' }, employment: 'self_employed', employer: null,
+    });
+  }
 }
 
 type DemoEntry = Omit<PostInput, 'accountId'> & { monthsAgo: number; day: number; minute?: number };

@@ -32,6 +32,9 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /backoffice/tariffs/:id/restore': 'sets a state: twice leaves the same state',
   'POST /backoffice/tariff-options/:id/archive': 'sets a state: twice leaves the same state',
   'POST /backoffice/tariff-options/:id/restore': 'sets a state: twice leaves the same state',
+  'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
+  'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
+  'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
 };
 
 describe('the route table', () => {

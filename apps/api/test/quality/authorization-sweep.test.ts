@@ -19,6 +19,8 @@ interface Call {
   url: string;
   /** The same route with ids that exist nowhere. */
   nowhere: string;
+  /** The route requires an Idempotency-Key (money moves). */
+  idempotencyKey?: boolean;
   body?: unknown;
   query?: Record<string, unknown>;
 }
@@ -33,6 +35,7 @@ describe('authorization sweep over the route table', () => {
 
   const send = async (call: Call, headers: Record<string, string>) => {
     let req = (t.http as unknown as Record<string, (u: string) => ReturnType<typeof t.http.get>>)[call.method](call.url).set(headers);
+    if (call.idempotencyKey) req = req.set('Idempotency-Key', randomUUID()); // a new attempt each time
     if (call.query) req = req.query(call.query);
     const res = call.body !== undefined ? await req.send(call.body as object) : await req;
     return { status: res.status, code: res.body?.code as string | undefined, errors: res.body?.errors as unknown };
@@ -95,7 +98,7 @@ describe('authorization sweep over the route table', () => {
         url = url.replace(`:${param}`, id ?? 'missing');
       }
       const nowhere = r.path.replace(/:(\w+)/g, () => randomUUID());
-      calls.push({ route: `${r.method.toUpperCase()} ${r.path}`, method: r.method, url, nowhere: `/api/v1${nowhere}`, body: bodyFor(op, r, a), query: queryFor(op, path, a) });
+      calls.push({ route: `${r.method.toUpperCase()} ${r.path}`, method: r.method, url, nowhere: `/api/v1${nowhere}`, body: bodyFor(op, r, a), query: queryFor(op, path, a), idempotencyKey: r.idempotent === 'required' });
     }
     expect(uncovered).toEqual([]);
     expect(calls.length).toBeGreaterThan(30);

@@ -5,6 +5,7 @@
  * thing this file cannot find fails the sweep with "no fixture for …": add it here.
  */
 import { randomUUID } from 'node:crypto';
+import { productIds, verifyPhone } from '../loans/helpers';
 import type { TestContext, TestCustomer } from '../support';
 
 export interface Everything {
@@ -53,6 +54,11 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .expect(201);
 
   const bonusCard = await t.http.post('/api/v1/bonus/cards/virtual').set(auth).expect(201);
+  const loan = await t.http
+    .post('/api/v1/loans')
+    .set(auth)
+    .send({ productId: (await productIds(t)).short, amount: rub(5_000_00), termDays: 14, verificationToken: await verifyPhone(t, customer.phone) })
+    .expect(201);
   const [simTariff] = await t.query<{ id: string }>(`SELECT id FROM tariffs WHERE code = 'tele2-black'`);
   const order = await t.http
     .post('/api/v1/orders/sim')
@@ -79,6 +85,7 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       autopay: rule.body.id,
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
+      loans: loan.body.id,
     },
   };
 }

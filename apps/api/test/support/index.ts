@@ -153,7 +153,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   };
   const ds = await openDatabase(url.toString(), { poolSize: 5 });
   const clock = new ManualClock(opts.now ?? TEST_START);
-  const deps = { config, ds, clock, logger: createLogger('silent') };
+  // TEST_LOG_LEVEL=error shows what a 500 in a suite was (the product logs nothing by default here).
+  const deps = { config, ds, clock, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') };
   const services = createServices(deps);
   const app = createApp({ ...deps, services });
   await ds.transaction((em) => seedCatalog(em, clock)); // the demo tariff and option catalogs

@@ -73,6 +73,12 @@ const IntegrationsPage = lazy(() => import('@/features/integrations/pages/integr
 const PartnerPage = lazy(() => import('@/features/integrations/pages/partner-page').then((m) => ({ default: m.PartnerPage })));
 const ApiKeyPage = lazy(() => import('@/features/integrations/pages/api-key-page').then((m) => ({ default: m.ApiKeyPage })));
 const WebhookPage = lazy(() => import('@/features/integrations/pages/webhook-page').then((m) => ({ default: m.WebhookPage })));
+const LoanCalculatorPage = lazy(() => import('@/features/loans/pages/calculator-page').then((m) => ({ default: m.CalculatorPage })));
+const LoanApplyPage = lazy(() => import('@/features/loans/pages/apply-page').then((m) => ({ default: m.ApplyPage })));
+const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m) => ({ default: m.LoansPage })));
+const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
+const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
+const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -94,6 +100,8 @@ export function AppRoutes() {
           <Route path="callback" element={<CallbackPage />} />
           <Route path="applications/status" element={<ApplicationStatusPage />} />
           <Route path="numbers" element={<NumbersPage />} />
+          <Route path="loans/calculator" element={<LoanCalculatorPage />} />
+          <Route path="loans/apply" element={<LoanApplyPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -114,6 +122,8 @@ export function AppRoutes() {
             <Route path="orders/new/sim" element={<NewSimOrderPage />} />
             <Route path="orders/new/number" element={<NewNumberOrderPage />} />
             <Route path="orders/:orderId" element={<OrderPage />} />
+            <Route path="loans" element={<LoansPage />} />
+            <Route path="loans/:loanId" element={<LoanPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>
@@ -128,6 +138,8 @@ export function AppRoutes() {
               <Route path="customers/:customerId" element={<CustomerPage />} />
               <Route path="numbers" element={<NumbersStockPage />} />
               <Route path="catalog" element={<CatalogAdminPage />} />
+              <Route path="loans" element={<LoanReviewPage />} />
+              <Route path="phone-changes" element={<PhoneChangesPage />} />
               <Route element={<RequireStaff admin />}>
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />

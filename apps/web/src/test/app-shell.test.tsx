@@ -17,10 +17,11 @@ describe('signed-in shell', () => {
     expect(within(nav).getByRole('link', { name: 'Тарифы' })).toHaveAttribute('href', '/tariffs');
     expect(within(nav).getByRole('link', { name: 'Платежи' })).toHaveAttribute('href', '/payments');
     expect(within(nav).getByRole('link', { name: 'Банковские карты' })).toHaveAttribute('href', '/cards');
-    // Issue 7: applications and orders, and the beautiful-number catalog, are here now.
+    // Issue 7: applications and orders, and the beautiful-number catalog, are here now; issue 5: loans.
     expect(within(nav).getByRole('link', { name: 'Заявки' })).toHaveAttribute('href', '/orders');
     expect(within(nav).getByRole('link', { name: 'Красивые номера' })).toHaveAttribute('href', '/numbers');
-    for (const soon of ['Займы', 'Бонусы', 'Поддержка']) {
+    expect(within(nav).getByRole('link', { name: 'Займы' })).toHaveAttribute('href', '/loans');
+    for (const soon of ['Бонусы', 'Поддержка']) {
       const item = within(nav).getByText(soon);
       expect(item).toHaveAttribute('aria-disabled', 'true');
       expect(item).toHaveTextContent('скоро');

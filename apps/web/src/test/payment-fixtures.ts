@@ -16,6 +16,7 @@ export function payment(overrides: Partial<PaymentView> = {}): PaymentView {
     id: 'p-1',
     accountId: 'a-1',
     accountNumber: '7000001',
+    loanId: null,
     amount: rub(50000),
     method: 'bank_card',
     status: 'pending',

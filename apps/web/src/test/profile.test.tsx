@@ -78,6 +78,21 @@ describe('profile page', () => {
     expect(api.callsTo('POST', '/me/phone/confirm')[0]?.body).toEqual({ code: '654321' });
   });
 
+  it('when a borrower changes the phone, then the profile says it waits for an operator (the old number still signs in)', async () => {
+    const api = signedIn(createFakeApi())
+      .on('POST', '/me/phone', () => json(202, { phone: '+79215554433', resendAfter: 60, codeTtl: 300 }))
+      .on('POST', '/me/phone/confirm', () => json(200, { ...customer, pendingPhone: '+79215554433' }));
+    const { user } = renderApp('/profile');
+    const phone = within(await screen.findByRole('article', { name: 'Номер телефона' }));
+    await user.type(phone.getByLabelText('Новый номер телефона'), '8 (921) 555-44-33');
+    await user.type(phone.getByLabelText('Пароль от кабинета'), 'demo12345');
+    await user.click(phone.getByRole('button', { name: 'Получить код' }));
+    await user.type(await phone.findByLabelText('Код из SMS'), '654321');
+    await user.click(phone.getByRole('button', { name: 'Подтвердить' }));
+    expect(await phone.findByText(/Новый номер \+7 921 555-44-33 ждёт подтверждения: оператор позвонит/)).toBeInTheDocument();
+    expect(api.callsTo('POST', '/me/phone/confirm')).toHaveLength(1);
+  });
+
   it('when the new phone belongs to someone else, then the phone field says so', async () => {
     signedIn(createFakeApi()).on('POST', '/me/phone', () => problem(409, 'phone_taken'));
     const { user } = renderApp('/profile');

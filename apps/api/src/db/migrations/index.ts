@@ -12,6 +12,8 @@ import { BonusOperationOrder1765100000001 } from './1765100000001-bonus-operatio
 import { Backoffice1765200000000 } from './1765200000000-backoffice';
 import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
 import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-platform';
+import { Loans1765000000000 } from './1765000000000-loans';
+import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -26,4 +28,6 @@ export const migrations = [
   Backoffice1765200000000,
   NameSearchIcu1765200000001,
   IntegratorPlatform1765300000000,
+  Loans1765000000000,
+  OtpOwners1765350000000,
 ];

@@ -75,7 +75,14 @@ export type AuditAction =
   | 'webhook_redelivered'
   | 'esia_linked'
   | 'esia_unlinked'
-  | 'esia_registered';
+  | 'esia_registered'
+  | 'phone_change_review_requested'
+  | 'phone_change_identity_mismatch'
+  | 'phone_change_rejected'
+  | 'loan_registered'
+  | 'loan_application_viewed'
+  | 'loan_application_approved'
+  | 'loan_application_rejected';
 
 export interface AuditInput {
   action: AuditAction;

@@ -1,4 +1,5 @@
 export { AuthService } from './service';
 export { SvgCaptchaProvider, type CaptchaProvider } from './captcha';
-export { authRoutes, REFRESH_COOKIE, setRefreshCookie } from './routes';
+export { authRoutes, REFRESH_COOKIE, sessionResponse, setRefreshCookie } from './routes';
 export type { SessionStarted } from './service';
+export { TokenResponseDto } from './dto';

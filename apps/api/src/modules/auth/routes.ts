@@ -29,6 +29,15 @@ export function setRefreshCookie(res: Response, refreshToken: string, secure: bo
   res.setHeader('Cache-Control', 'no-store');
 }
 
+/**
+ * Answers a started session the way sign-in does: the refresh token in the httpOnly cookie, the
+ * access token in the body. For other ways in (the loan wizard's registration).
+ */
+export function sessionResponse(res: Response, s: SessionStarted, secureCookies: boolean) {
+  setRefreshCookie(res, s.refreshToken, secureCookies);
+  return s.response;
+}
+
 export function authRoutes(
   auth: AuthService,
   rate: RateCounter,

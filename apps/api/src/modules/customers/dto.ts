@@ -11,7 +11,9 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   CustomerRoles,
@@ -26,7 +28,13 @@ import {
   type PhoneChangeConfirmRequest,
   type PhoneChangeRequest,
   type PhoneChangeStartedResponse,
+  PhoneChangeStatuses,
+  type ConfirmPhoneChangeRequest,
+  type PhoneChangeRequestView,
+  type PhoneChangeStatus,
+  type RejectPhoneChangeRequest,
 } from '@cabinet/shared-types';
+import { PageQuery } from '../../platform/pagination';
 
 const nullable = (type: 'string' | 'integer', extra: Record<string, unknown> = {}) => JSONSchema({ type: [type, 'null'], ...extra });
 
@@ -44,6 +52,8 @@ export class CustomerViewDto implements CustomerView {
   @IsIn(CustomerRoles) role: CustomerRole;
   @IsBoolean() mustChangePassword: boolean;
   @IsISO8601() createdAt: string;
+  /** A phone change waiting for an operator's confirmation (borrowers); null when none. */
+  @nullable('string') @IsOptional() @IsString() pendingPhone?: string | null;
 }
 
 export class EmailChangeDto implements EmailChangeRequest {
@@ -73,4 +83,42 @@ export class PhoneChangeStartedDto implements PhoneChangeStartedResponse {
 
 export class PhoneChangeConfirmDto implements PhoneChangeConfirmRequest {
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' }) code: string;
+}
+
+// --- back office: phone changes waiting for an operator --------------------------------------------
+
+export class PhoneChangeListQuery extends PageQuery {
+  /** Default `pending` (the queue). */
+  @IsOptional() @IsIn(PhoneChangeStatuses) status?: PhoneChangeStatus;
+}
+
+export class PhoneChangeParams {
+  @IsUUID() id: string;
+}
+
+export class PhoneChangeCustomerDto {
+  @IsUUID() id: string;
+  @IsString() name: string;
+}
+
+export class PhoneChangeRequestViewDto implements PhoneChangeRequestView {
+  @IsUUID() id: string;
+  @ValidateNested() @Type(() => PhoneChangeCustomerDto) customer: PhoneChangeCustomerDto;
+  @IsString() oldPhone: string;
+  @IsString() newPhone: string;
+  @IsIn(PhoneChangeStatuses) status: PhoneChangeStatus;
+  @IsISO8601() requestedAt: string;
+  @nullable('string', { format: 'date-time' }) @IsOptional() @IsString() decidedAt: string | null;
+  @nullable('string') @IsOptional() @IsString() note: string | null;
+}
+
+export class ConfirmPhoneChangeDto implements ConfirmPhoneChangeRequest {
+  /** The 4 digits of the passport series, as the person says them. */
+  @Matches(/^\d{4}$/, { message: 'passportSeries must be 4 digits' }) passportSeries: string;
+  /** The 6 digits of the passport number. */
+  @Matches(/^\d{6}$/, { message: 'passportNumber must be 6 digits' }) passportNumber: string;
+}
+
+export class RejectPhoneChangeDto implements RejectPhoneChangeRequest {
+  @IsString() @IsNotEmpty() @MaxLength(300) reason: string;
 }

@@ -55,7 +55,18 @@ export function toCustomerView(c: Customer): CustomerView {
   };
 }
 
+/** Policies other modules add to the profile (set by the composition root). */
+export interface CustomerHooks {
+  /**
+   * Does a phone change of this customer need an operator's confirmation after an identity check? (The
+   * loans module: yes for a borrower, whose passport data is on file.)
+   */
+  phoneChangeNeedsReview?(em: EntityManager, customerId: string): Promise<boolean>;
+}
+
 export class CustomersService {
+  hooks: CustomerHooks = {};
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -82,7 +93,16 @@ export class CustomersService {
   async getView(id: string): Promise<CustomerView> {
     const c = await this.ds.getRepository(Customer).findOneBy({ id });
     if (!c) throw AppError.notFound('The customer');
-    return toCustomerView(c);
+    const [pending] = await this.ds.query(`SELECT new_phone FROM phone_change_requests WHERE customer_id = $1 AND status = 'pending'`, [id]);
+    return { ...toCustomerView(c), pendingPhone: pending?.new_phone ?? null };
+  }
+
+  /** Fills in the name and birth date of a customer who registered with a phone only (the loan wizard). */
+  async fillIdentity(em: EntityManager, id: string, input: { surname: string; name: string; patronymic: string | null; birthDate: string }): Promise<void> {
+    await em.query(
+      `UPDATE customers SET surname = $2, name = $3, patronymic = $4, birth_date = $5, updated_at = $6 WHERE id = $1 AND surname = '' AND name = ''`,
+      [id, input.surname, input.name, input.patronymic, input.birthDate, this.clock.now()],
+    );
   }
 
   /** Demo data, test factories and (later) the back office create customers here. */
@@ -194,7 +214,11 @@ export class CustomersService {
     return { phone, resendAfter: Limits.otpResendSeconds, codeTtl: Limits.otpTtlSeconds };
   }
 
-  /** Step 2: the code from the new phone; the old phone is told. */
+  /**
+   * Step 2: the code from the new phone; the old phone is told. A borrower's change (passport data on
+   * file) waits for an operator instead: it is queued for the identity check, and until an operator
+   * confirms it the new phone cannot sign in (the old one still does).
+   */
   async confirmPhoneChange(customerId: string, code: string, meta: RequestMeta): Promise<CustomerView> {
     const msgIds: string[] = [];
     const result = await this.ds.transaction(async (em) => {
@@ -202,6 +226,22 @@ export class CustomersService {
       if (!check.ok) return check;
       const c = await em.getRepository(Customer).findOneByOrFail({ id: customerId });
       const newPhone = check.code.target;
+      if (this.hooks.phoneChangeNeedsReview && (await this.hooks.phoneChangeNeedsReview(em, customerId))) {
+        if (await em.getRepository(Customer).existsBy({ phone: newPhone })) throw new AppError('phone_taken', 409, 'This phone number belongs to another customer.');
+        const now = this.clock.now();
+        await em.query(`UPDATE phone_change_requests SET status = 'cancelled', decided_at = $2, note = 'replaced by a newer request' WHERE customer_id = $1 AND status = 'pending'`, [customerId, now]);
+        await em.query(`INSERT INTO phone_change_requests (customer_id, old_phone, new_phone, status, requested_at) VALUES ($1, $2, $3, 'pending', $4)`, [customerId, c.phone, newPhone, now]);
+        msgIds.push(
+          await this.deps.notifications.enqueue(em, {
+            channel: 'sms',
+            to: newPhone,
+            customerId,
+            body: 'Заявка на смену номера принята. Оператор позвонит и сверит паспортные данные; до подтверждения входите по прежнему номеру.',
+          }),
+        );
+        await this.deps.audit.record(em, { action: 'phone_change_review_requested', customerId, ip: meta.ip, details: { from: c.phone, to: newPhone } });
+        return { ok: true as const, view: { ...toCustomerView(c), pendingPhone: newPhone } };
+      }
       try {
         await em.update(Customer, { id: customerId }, { phone: newPhone, updatedAt: this.clock.now() });
       } catch (err) {
@@ -216,7 +256,7 @@ export class CustomersService {
         }),
       );
       await this.deps.audit.record(em, { action: 'phone_changed', customerId, ip: meta.ip, details: { from: c.phone, to: newPhone } });
-      return { ok: true as const, view: toCustomerView({ ...c, phone: newPhone }) };
+      return { ok: true as const, view: { ...toCustomerView({ ...c, phone: newPhone }), pendingPhone: null } };
     });
     if (!result.ok) throw result.error;
     await this.deps.notifications.deliver(msgIds);

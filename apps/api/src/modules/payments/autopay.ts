@@ -143,7 +143,7 @@ export class AutopayService {
 
   /** An autopay payment ended; returns the SMS texts to send. */
   async onPaymentSettled(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<string[]> {
-    return this.outcome(em, p.autopay_rule_id as string, p.account_id, succeeded, BigInt(p.amount), p.account_number);
+    return this.outcome(em, p.autopay_rule_id as string, p.account_id as string, succeeded, BigInt(p.amount), p.account_number ?? undefined);
   }
 
   private async outcome(em: EntityManager, ruleId: string, accountId: string, succeeded: boolean, amount?: bigint, accountNumber?: string): Promise<string[]> {

@@ -45,15 +45,20 @@ export class CardsService {
     return { items: rows.map(toCardView) };
   }
 
-  /** Starts a binding; the payer confirms it on the acquirer's page. The binding payment is made on the customer's first account. */
+  /**
+   * Starts a binding; the payer confirms it on the acquirer's page. The binding payment is made on the
+   * customer's first account, or on none (a borrower has no account: the card is theirs, for payouts
+   * and repayments).
+   */
   async bind(customerId: string, returnUrl?: string): Promise<BindCardResponse> {
     const [account] = await this.ds.query(`SELECT id FROM accounts WHERE customer_id = $1 AND status <> 'closed' ORDER BY created_at LIMIT 1`, [customerId]);
-    if (!account) throw new AppError('conflict', 409, 'A card is bound to an account; you have none open.');
-    const p = await this.deps.payments.create(
-      customerId,
-      { accountId: account.id, amount: { amount: PaymentLimits.bindAmount, currency: 'RUB' }, method: 'bank_card', returnUrl },
-      { purpose: 'card_binding' },
-    );
+    const p = account
+      ? await this.deps.payments.create(
+          customerId,
+          { accountId: account.id, amount: { amount: PaymentLimits.bindAmount, currency: 'RUB' }, method: 'bank_card', returnUrl },
+          { purpose: 'card_binding' },
+        )
+      : await this.deps.payments.createBinding(customerId, returnUrl);
     if (!p.confirmation) throw new AppError('service_unavailable', 503, 'The acquirer gave no page to confirm the card on.');
     return { paymentId: p.id, confirmation: p.confirmation };
   }

@@ -8,6 +8,7 @@ import {
   CardBrands,
   PaymentLimits,
   PaymentMethods,
+  PaymentPurposes,
   PaymentStatuses,
   type AutopayKind,
   type AutopayRequest,
@@ -16,6 +17,7 @@ import {
   type CardBrand,
   type CreatePaymentRequest,
   type PaymentMethod,
+  type PaymentPurpose,
   type PaymentStatus,
 } from '@cabinet/shared-types';
 import { PageQuery } from '../../platform/pagination';
@@ -67,11 +69,14 @@ export class CardShortDto {
 
 export class PaymentViewDto {
   @IsUUID() id: string;
-  @IsUUID() accountId: string;
-  @IsString() accountNumber: string;
+  /** The account topped up; null for a loan's payment (and a card binding of a customer with no account). */
+  @nullable('string', { format: 'uuid' }) @IsOptional() @IsUUID() accountId: string | null;
+  @nullable('string') @IsOptional() @IsString() accountNumber: string | null;
+  /** A loan repayment or extension: the loan. */
+  @nullable('string', { format: 'uuid' }) @IsOptional() @IsUUID() loanId: string | null;
   @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
   @IsIn(PaymentMethods) method: PaymentMethod;
-  @IsIn(['top_up', 'card_binding']) purpose: 'top_up' | 'card_binding';
+  @IsIn(PaymentPurposes) purpose: PaymentPurpose;
   @IsIn(PaymentStatuses) status: PaymentStatus;
   /** Set while `pending` and the payer still has to act. */
   @nullable('object', { $ref: '#/components/schemas/ConfirmationDto' }) @IsOptional() confirmation: ConfirmationDto | null;

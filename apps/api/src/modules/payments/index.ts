@@ -1,9 +1,11 @@
-export { PaymentsService, toPaymentView, type PaymentRow, type Seller } from './service';
+export { PaymentsService, toPaymentView, type LoanPaymentInput, type PaymentRow, type Seller } from './service';
+export { PayoutsService, type PayoutRow } from './payouts';
 export { CardsService } from './cards';
 export { AutopayService, nextMonthlyRun } from './autopay';
 export { PromisedPaymentsService, promisedFee, PROMISED_FEES } from './promised';
 export { BalanceAlertsService } from './alerts';
 export { paymentRoutes, type RawBodyRequest } from './routes';
-export type { PaymentProvider, ProviderPayment } from './provider';
-export { SandboxAcquirer, SANDBOX_TEST_CARDS, SANDBOX_3DS_CODE, type CallbackSender } from './sandbox/acquirer';
+export type { PaymentProvider, ProviderPayment, ProviderPayout } from './provider';
+export { SandboxAcquirer, SANDBOX_TEST_CARDS, SANDBOX_3DS_CODE, SANDBOX_PAYOUT_LIMIT, type CallbackSender } from './sandbox/acquirer';
 export { sandboxPages } from './sandbox/pages';
+export { PaymentViewDto } from './dto';

@@ -1,4 +1,4 @@
-import type { CancellationReason, CardBrand, PaymentConfirmation, PaymentMethod } from '@cabinet/shared-types';
+import type { CancellationReason, CardBrand, PaymentConfirmation, PaymentMethod, PayoutFailureReason } from '@cabinet/shared-types';
 
 /** The card an acquirer charged (or saved): never the number, only what may be shown and a token. */
 export interface ProviderCard {
@@ -35,6 +35,23 @@ export interface CreateProviderPayment {
   metadata: { paymentId: string };
 }
 
+/** The acquirer's view of a payout (money sent to a card): `pending` → `succeeded` | `failed`. */
+export interface ProviderPayout {
+  id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  amount: bigint;
+  failureReason: PayoutFailureReason | null;
+}
+
+export interface CreateProviderPayout {
+  amount: bigint;
+  /** The saved card's token (from a binding). */
+  cardToken: string;
+  description: string;
+  /** Echoed back; the product's payout id. */
+  metadata: { payoutId: string };
+}
+
 /**
  * An acquirer (YooKassa, CloudPayments, a bank). The product talks only through this interface; the
  * sandbox acquirer that runs here implements it, a real one is an adapter with the same shape.
@@ -45,6 +62,13 @@ export interface PaymentProvider {
   create(input: CreateProviderPayment): Promise<ProviderPayment>;
   get(id: string): Promise<ProviderPayment>;
   refund(id: string, amount: bigint): Promise<void>;
-  /** The payment id named by a callback whose signature is right; null when the signature is wrong, stale or missing. */
+  /**
+   * Sends money to a saved card (a loan's disbursement). Asynchronous like a payment: created `pending`,
+   * it ends `succeeded` or `failed`; the end is told by a callback (`payout.succeeded` / `payout.canceled`)
+   * and can be asked with `getPayout`.
+   */
+  createPayout(input: CreateProviderPayout): Promise<ProviderPayout>;
+  getPayout(id: string): Promise<ProviderPayout>;
+  /** The payment (or payout) id named by a callback whose signature is right; null when the signature is wrong, stale or missing. */
   verifyCallback(headers: Record<string, string | undefined>, rawBody: Buffer): string | null;
 }

@@ -7,6 +7,7 @@ import {
   type Page,
   type PaymentConfirmation,
   type PaymentMethod,
+  type PaymentPurpose,
   type PaymentView,
   type ReceiptView,
 } from '@cabinet/shared-types';
@@ -18,17 +19,20 @@ import type { AccountsService, PeriodsService } from '../accounts';
 import type { EventPublisher } from '../integrations';
 import type { LedgerService } from '../ledger';
 import type { NotificationsService } from '../notifications';
+import type { PayoutsService } from './payouts';
 import type { PaymentProvider, ProviderPayment } from './provider';
 
 export interface PaymentRow {
   id: string;
   number: string;
   customer_id: string | null;
-  account_id: string;
-  account_number: string;
+  /** Null for a loan's payment, and for a card binding of a customer with no account. */
+  account_id: string | null;
+  account_number: string | null;
+  loan_id: string | null;
   amount: string;
   method: PaymentMethod;
-  purpose: 'top_up' | 'card_binding';
+  purpose: PaymentPurpose;
   source: 'customer' | 'autopay' | 'third_party';
   status: 'pending' | 'succeeded' | 'canceled';
   cancellation_reason: CancellationReason | null;
@@ -61,15 +65,34 @@ export interface SettlementHooks {
   saveCard(em: EntityManager, p: PaymentRow, card: NonNullable<ProviderPayment['card']>): Promise<void>;
   /** An autopay payment ended. */
   autopayOutcome(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<string[]>;
+  /**
+   * A loan's repayment or extension ended: the loans module applies it to the loan. Returns the messages
+   * to deliver and what to give back (a payment the loan no longer needed in full).
+   */
+  loanPayment?(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<{ messages: string[]; refund: bigint }>;
 }
 
-const SELECT = `SELECT p.*, a.number AS account_number FROM payments p JOIN accounts a ON a.id = p.account_id`;
+/** A payment the loans module asks for; the loan's owner and amount were checked by it. */
+export interface LoanPaymentInput {
+  loanId: string;
+  purpose: Extract<PaymentPurpose, 'loan_repayment' | 'loan_extension'>;
+  amount: bigint;
+  method: 'saved_card' | 'bank_card';
+  cardId?: string;
+  returnUrl: string;
+  description: string;
+  /** Runs in the transaction that writes the payment, before the acquirer is asked (e.g. to note an extension). */
+  prepare?: (em: EntityManager, paymentId: string) => Promise<void>;
+}
+
+const SELECT = `SELECT p.*, a.number AS account_number FROM payments p LEFT JOIN accounts a ON a.id = p.account_id`;
 
 export function toPaymentView(p: PaymentRow): PaymentView {
   return {
     id: p.id,
     accountId: p.account_id,
     accountNumber: p.account_number,
+    loanId: p.loan_id,
     amount: rub(p.amount),
     method: p.method,
     purpose: p.purpose,
@@ -91,6 +114,8 @@ export function toPaymentView(p: PaymentRow): PaymentView {
  */
 export class PaymentsService {
   hooks: SettlementHooks | null = null;
+  /** Callbacks that name a payout, not a payment, go here. */
+  payouts: PayoutsService | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -125,9 +150,89 @@ export class PaymentsService {
     if (input.method !== 'saved_card' && input.cardId) throw AppError.validation([{ field: 'cardId', code: 'whitelist', message: 'cardId goes with method saved_card only' }]);
     if (input.saveCard && input.method !== 'bank_card') throw AppError.validation([{ field: 'saveCard', code: 'whitelist', message: 'saveCard goes with method bank_card only' }]);
 
+    return this.start(customerId, {
+      accountId: input.accountId,
+      loanId: null,
+      amount,
+      method: input.method,
+      cardId: input.cardId,
+      saveCard: !!input.saveCard,
+      purpose,
+      source: opts.source ?? 'customer',
+      autopayRuleId: opts.autopayRuleId ?? null,
+      returnUrl: input.returnUrl ?? (purpose === 'card_binding' ? '/cards?bound={id}' : '/payments/{id}'),
+      description: (account) => (purpose === 'card_binding' ? 'Привязка карты (1 ₽ вернётся)' : `Пополнение счёта ${account?.number ?? ''}`),
+      checkAccess: async (em) => {
+        if (!input.accountId) return null;
+        const access = await this.deps.accounts.access(em, customerId, input.accountId);
+        if (access.account.status === 'closed') throw new AppError('account_not_active', 409, 'The account is closed.');
+        return access.account;
+      },
+    });
+  }
+
+  /**
+   * The 1 ₽ authorisation that binds a card, for a customer without an open account (a borrower):
+   * nothing is credited anywhere, the rouble is refunded once the card is saved.
+   */
+  async createBinding(customerId: string, returnUrl: string | undefined): Promise<PaymentView> {
+    return this.start(customerId, {
+      accountId: null,
+      loanId: null,
+      amount: BigInt(PaymentLimits.bindAmount),
+      method: 'bank_card',
+      saveCard: true,
+      purpose: 'card_binding',
+      source: 'customer',
+      autopayRuleId: null,
+      returnUrl: returnUrl ?? '/cards?bound={id}',
+      description: () => 'Привязка карты (1 ₽ вернётся)',
+      checkAccess: async () => null,
+    });
+  }
+
+  /** A loan's repayment or paid extension (the loans module checked the loan, its owner and the amount). */
+  async createForLoan(customerId: string, input: LoanPaymentInput): Promise<PaymentView> {
+    if (input.method === 'saved_card' && !input.cardId) throw AppError.validation([{ field: 'cardId', code: 'isDefined', message: 'cardId is required for saved_card' }]);
+    if (input.method !== 'saved_card' && input.cardId) throw AppError.validation([{ field: 'cardId', code: 'whitelist', message: 'cardId goes with method saved_card only' }]);
+    return this.start(customerId, {
+      accountId: null,
+      loanId: input.loanId,
+      amount: input.amount,
+      method: input.method,
+      cardId: input.cardId,
+      saveCard: false,
+      purpose: input.purpose,
+      source: 'customer',
+      autopayRuleId: null,
+      returnUrl: input.returnUrl,
+      description: () => input.description,
+      checkAccess: async () => null,
+      prepare: input.prepare,
+    });
+  }
+
+  private async start(
+    customerId: string,
+    input: {
+      accountId: string | null;
+      loanId: string | null;
+      amount: bigint;
+      method: PaymentMethod;
+      cardId?: string;
+      saveCard: boolean;
+      purpose: PaymentPurpose;
+      source: PaymentRow['source'];
+      autopayRuleId: string | null;
+      returnUrl: string;
+      description: (account: { number: string } | null) => string;
+      checkAccess: (em: EntityManager) => Promise<{ number: string } | null>;
+      prepare?: (em: EntityManager, paymentId: string) => Promise<void>;
+    },
+  ): Promise<PaymentView> {
+    const { amount, purpose } = input;
     const { payment, account, token } = await this.ds.transaction(async (em) => {
-      const access = await this.deps.accounts.access(em, customerId, input.accountId);
-      if (access.account.status === 'closed') throw new AppError('account_not_active', 409, 'The account is closed.');
+      const account = await input.checkAccess(em);
       let cardToken: string | null = null;
       if (input.cardId) {
         const [card] = await em.query('SELECT token, exp_month, exp_year FROM saved_cards WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL', [input.cardId, customerId]);
@@ -137,27 +242,28 @@ export class PaymentsService {
         cardToken = card.token;
       }
       const [row]: { id: string }[] = await em.query(
-        `INSERT INTO payments (customer_id, account_id, amount, method, purpose, source, status, card_id, save_card, autopay_rule_id, provider, return_url, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [customerId, input.accountId, amount.toString(), input.method, purpose, opts.source ?? 'customer', input.cardId ?? null, purpose === 'card_binding' || !!input.saveCard, opts.autopayRuleId ?? null, this.deps.provider.name, input.returnUrl ?? null, this.clock.now()],
+        `INSERT INTO payments (customer_id, account_id, loan_id, amount, method, purpose, source, status, card_id, save_card, autopay_rule_id, provider, return_url, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11, $12, $13) RETURNING id`,
+        [customerId, input.accountId, input.loanId, amount.toString(), input.method, purpose, input.source, input.cardId ?? null, purpose === 'card_binding' || input.saveCard, input.autopayRuleId, this.deps.provider.name, input.returnUrl, this.clock.now()],
       );
-      return { payment: row, account: access.account, token: cardToken };
+      if (input.prepare) await input.prepare(em, row.id);
+      return { payment: row, account, token: cardToken };
     });
 
-    const returnUrl = (input.returnUrl ?? (purpose === 'card_binding' ? '/cards?bound={id}' : '/payments/{id}')).replaceAll('{id}', payment.id);
+    const returnUrl = input.returnUrl.replaceAll('{id}', payment.id);
     let state: ProviderPayment;
     try {
       state = await this.deps.provider.create({
         amount,
-        description: purpose === 'card_binding' ? 'Привязка карты (1 ₽ вернётся)' : `Пополнение счёта ${account.number}`,
+        description: input.description(account),
         method: input.method,
         cardToken: token ?? undefined,
-        saveMethod: purpose === 'card_binding' || !!input.saveCard,
+        saveMethod: purpose === 'card_binding' || input.saveCard,
         returnUrl,
         metadata: { paymentId: payment.id },
       });
     } catch (err) {
-      await this.ds.query(`UPDATE payments SET status = 'canceled', cancellation_reason = 'general_decline', settled_at = $2 WHERE id = $1 AND status = 'pending'`, [payment.id, this.clock.now()]);
+      await this.apply(payment.id, { id: '', status: 'canceled', amount, cancellationReason: 'general_decline', confirmation: null, card: null });
       throw new AppError('service_unavailable', 503, `The acquirer did not take the payment: ${(err as Error).message}`);
     }
     await this.ds.query('UPDATE payments SET provider_payment_id = $2, confirmation = $3, return_url = $4 WHERE id = $1', [payment.id, state.id, state.confirmation, returnUrl]);
@@ -210,7 +316,10 @@ export class PaymentsService {
     const providerId = rawBody ? this.deps.provider.verifyCallback(headers, rawBody) : null;
     if (!providerId) throw new AppError('invalid_signature', 401, 'The callback signature is missing, wrong or too old.');
     const [row] = await this.ds.query('SELECT id FROM payments WHERE provider = $1 AND provider_payment_id = $2', [provider, providerId]);
-    if (!row) throw AppError.notFound('The payment');
+    if (!row) {
+      if (this.payouts && (await this.payouts.settleByProviderId(provider, providerId))) return;
+      throw AppError.notFound('The payment');
+    }
     await this.settle(row.id);
   }
 
@@ -247,7 +356,7 @@ export class PaymentsService {
       const refunded = BigInt(p.refunded) + amount;
       if (amount <= 0n || refunded > BigInt(p.amount)) throw AppError.validation([{ field: 'amount', code: 'range', message: 'amount must be positive and not above what is left to refund' }]);
       let balanceAfter: bigint | null = null;
-      if (p.purpose === 'top_up') {
+      if (p.purpose === 'top_up' && p.account_id) {
         const posted = await this.deps.ledger.post(em, { accountId: p.account_id, amount: -amount, kind: 'refund', ref: `refund:${p.id}:${refunded}`, description: reason });
         if (posted.posted) balanceAfter = posted.balanceAfter;
       }
@@ -263,6 +372,7 @@ export class PaymentsService {
   private async apply(id: string, state: ProviderPayment): Promise<void> {
     const messages: string[] = [];
     let refundBinding = false;
+    let refundLoan = 0n;
     await this.ds.transaction(async (em) => {
       const [p]: PaymentRow[] = await em.query(`${SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!p || p.status !== 'pending' || state.status === 'pending') return;
@@ -284,11 +394,21 @@ export class PaymentsService {
           settledAt: now.toISOString(),
         });
       }
-      const [owner] = await em.query('SELECT c.id, c.phone FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id]);
+      // A top-up tells the account's owner; anything else, the payer.
+      const [owner] = p.account_id
+        ? await em.query('SELECT c.id, c.phone FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id])
+        : await em.query('SELECT id, phone FROM customers WHERE id = $1', [p.customer_id]);
       const sms = async (body: string) => messages.push(await this.deps.notifications.enqueue(em, { channel: 'sms', to: owner.phone, body, customerId: owner.id }));
+      if (p.purpose === 'loan_repayment' || p.purpose === 'loan_extension') {
+        if (state.status === 'succeeded' && state.card?.token && p.save_card && this.hooks) await this.hooks.saveCard(em, p, state.card);
+        const out = this.hooks?.loanPayment ? await this.hooks.loanPayment(em, p, state.status === 'succeeded') : { messages: [], refund: 0n };
+        messages.push(...out.messages);
+        refundLoan = out.refund;
+        return;
+      }
       if (state.status === 'succeeded') {
         if (state.card?.token && p.save_card && this.hooks) await this.hooks.saveCard(em, p, state.card);
-        if (p.purpose === 'top_up') {
+        if (p.purpose === 'top_up' && p.account_id) {
           const posted = await this.deps.ledger.post(em, { accountId: p.account_id, amount: BigInt(p.amount), kind: 'payment', ref: `payment:${p.id}`, description: paymentDescription(p, state) });
           const { debtOpen } = this.hooks ? await this.hooks.afterCredit(em, p) : { debtOpen: false };
           await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen });
@@ -304,6 +424,7 @@ export class PaymentsService {
     });
     if (messages.length) await this.deps.notifications.deliver(messages);
     if (refundBinding) await this.refund(id, BigInt(state.amount), 'Возврат 1 ₽ за привязку карты').catch(() => undefined);
+    if (refundLoan > 0n) await this.refund(id, refundLoan, 'Возврат суммы сверх долга по займу').catch(() => undefined);
   }
 
   private async row(id: string): Promise<PaymentRow> {
@@ -317,7 +438,9 @@ export class PaymentsService {
     if (!p) throw AppError.notFound('The payment');
     if (p.customer_id !== customerId) {
       // Someone else's payment into an account the caller can see (a grantee, or a payer without sign-in).
-      await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, p.account_id)).catch(() => {
+      const accountId = p.account_id;
+      if (!accountId) throw AppError.notFound('The payment');
+      await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, accountId)).catch(() => {
         throw AppError.notFound('The payment');
       });
     }

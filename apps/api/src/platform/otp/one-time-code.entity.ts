@@ -5,7 +5,10 @@ export class OneTimeCode {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** Null for a code that confirms a phone before the customer exists (then `subject` names what it confirms). */
+  /**
+   * Null for a code to a phone that belongs to nobody yet: found by `target` (the loan wizard), or by
+   * `subject`, naming what it confirms (a bonus card's activation).
+   */
   @Column('uuid', { name: 'customer_id', nullable: true })
   customerId: string | null;
 

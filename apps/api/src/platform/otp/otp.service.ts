@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { OneTimeCode } from './one-time-code.entity';
 
-export type OtpPurpose = 'password_reset' | 'phone_change' | 'esia_link';
+export type OtpPurpose = 'password_reset' | 'phone_change' | 'esia_link' | 'loan_phone';
 
 /** Codes for something that has no customer yet (a card activation confirms the phone of a person to be). */
 export type SubjectOtpPurpose = 'bonus_activation';
@@ -28,12 +28,18 @@ export class OtpService {
     return createHmac('sha256', this.secret).update(`${id}:${code}`).digest('hex');
   }
 
-  /** Creates a code and returns it in plain text, for the caller to send. */
-  async issue(em: EntityManager, input: { customerId: string; purpose: OtpPurpose; target: string }): Promise<string> {
+  /**
+   * Creates a code and returns it in plain text, for the caller to send. `customerId: null` is a code to a
+   * phone nobody owns yet (the loan wizard confirms a phone before the person registers): it is then
+   * found by its target.
+   */
+  async issue(em: EntityManager, input: { customerId: string | null; purpose: OtpPurpose; target: string }): Promise<string> {
     const now = this.clock.now();
     await em.update(
       OneTimeCode,
-      { customerId: input.customerId, purpose: input.purpose, consumedAt: IsNull() },
+      input.customerId
+        ? { customerId: input.customerId, purpose: input.purpose, consumedAt: IsNull() }
+        : { customerId: IsNull(), target: input.target, purpose: input.purpose, consumedAt: IsNull() },
       { consumedAt: now },
     );
     const code = String(randomInt(0, 10 ** Limits.otpLength)).padStart(Limits.otpLength, '0');
@@ -57,15 +63,12 @@ export class OtpService {
    * Checks a code against the newest live one; a wrong try is counted (and persists even when the
    * caller then answers an error, so the caller must commit before throwing `error`).
    */
-  async check(em: EntityManager, input: { customerId: string; purpose: OtpPurpose; code: string }): Promise<OtpCheck> {
-    const row = await em
-      .getRepository(OneTimeCode)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.customer_id = :id AND c.purpose = :purpose AND c.consumed_at IS NULL', {
-        id: input.customerId,
-        purpose: input.purpose,
-      })
+  async check(em: EntityManager, input: { customerId: string | null; target?: string; purpose: OtpPurpose; code: string }): Promise<OtpCheck> {
+    const qb = em.getRepository(OneTimeCode).createQueryBuilder('c').setLock('pessimistic_write');
+    if (input.customerId) qb.where('c.customer_id = :id', { id: input.customerId });
+    else qb.where('c.customer_id IS NULL AND c.target = :target', { target: input.target ?? '' });
+    const row = await qb
+      .andWhere('c.purpose = :purpose AND c.consumed_at IS NULL', { purpose: input.purpose })
       .orderBy('c.created_at', 'DESC')
       .limit(1)
       .getOne();

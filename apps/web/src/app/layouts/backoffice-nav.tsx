@@ -7,8 +7,8 @@ type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'lo
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
- * The console's sections. Loans in review and phone-change confirmations come with their modules
- * (issue 5): give them their `to` once those pages exist. Admin-only sections are shown to admins.
+ * The console's sections; loans in review and phone-change confirmations are the loans feature's pages.
+ * Admin-only sections are shown to admins.
  */
 const items: Item[] = [
   { key: 'home', to: '/backoffice' },
@@ -16,8 +16,8 @@ const items: Item[] = [
   { key: 'internet', to: '/backoffice/internet' },
   { key: 'callbacks', to: '/backoffice/callbacks' },
   { key: 'orders', to: '/backoffice/orders' },
-  { key: 'loans' },
-  { key: 'phoneChanges' },
+  { key: 'loans', to: '/backoffice/loans' },
+  { key: 'phoneChanges', to: '/backoffice/phone-changes' },
   { key: 'customers', to: '/backoffice/customers' },
   { key: 'numbers', to: '/backoffice/numbers' },
   { key: 'catalog', to: '/backoffice/catalog' },

@@ -22,7 +22,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'tariffs', to: '/tariffs' },
   { key: 'payments', to: '/payments' },
   { key: 'cards', to: '/cards' },
-  { key: 'loans' },
+  { key: 'loans', to: '/loans' },
   { key: 'bonus' },
   { key: 'applications', to: '/orders' },
   { key: 'numbers', to: '/numbers' },

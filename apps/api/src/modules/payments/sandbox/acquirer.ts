@@ -1,11 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { CancellationReason, CardBrand } from '@cabinet/shared-types';
+import type { CancellationReason, CardBrand, PayoutFailureReason } from '@cabinet/shared-types';
 import type { Clock } from '../../../platform/clock';
-import type { CreateProviderPayment, PaymentProvider, ProviderCard, ProviderPayment } from '../provider';
+import type { CreateProviderPayment, CreateProviderPayout, PaymentProvider, ProviderCard, ProviderPayment, ProviderPayout } from '../provider';
 
-/** How a test card behaves. */
-export type CardBehaviour = 'success' | 'three_ds' | 'decline' | 'timeout';
+/** How a test card behaves. `payout_decline`: pays like `success`, but a payout to it is declined. */
+export type CardBehaviour = 'success' | 'three_ds' | 'decline' | 'timeout' | 'payout_decline';
 
 /**
  * Test cards of the sandbox acquirer (shown on its card page and in README). Any other number that passes
@@ -18,7 +18,10 @@ export const SANDBOX_TEST_CARDS: { number: string; brand: CardBrand; behaviour: 
   { number: '2200700000000009', brand: 'mir', behaviour: 'three_ds', note: 'asks for 3-D Secure: code 123456 succeeds, any other fails' },
   { number: '4000000000000002', brand: 'visa', behaviour: 'decline', note: 'declined: insufficient funds' },
   { number: '4000000000000119', brand: 'visa', behaviour: 'timeout', note: 'the bank never answers: canceled as expired after 15 minutes' },
+  { number: '4000000000000077', brand: 'visa', behaviour: 'payout_decline', note: 'pays and binds like a good card, but a payout to it (a loan) is declined: general_decline' },
 ];
+/** The most one payout may carry (a real acquirer's one-time limit to a card): above it, `one_time_limit_exceeded`. */
+export const SANDBOX_PAYOUT_LIMIT = 600_000_00;
 export const SANDBOX_3DS_CODE = '123456';
 /** A payment nobody confirmed is canceled (`expired_on_confirmation`) after this long. */
 export const SANDBOX_CONFIRMATION_TTL_MS = 15 * 60_000;
@@ -64,6 +67,15 @@ interface Row {
   expires_at: Date;
 }
 
+interface PayoutRow {
+  id: string;
+  amount: string;
+  card_token: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  failure_reason: PayoutFailureReason | null;
+  settles_at: Date;
+}
+
 interface CardRow {
   token: string;
   last4: string;
@@ -100,7 +112,8 @@ export class SandboxAcquirer implements PaymentProvider {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly opts: { secret: string; sender: CallbackSender | null },
+    /** `payoutDelayMs`: how long the "bank" takes to credit a payout (0: done by the first status request). */
+    private readonly opts: { secret: string; sender: CallbackSender | null; payoutDelayMs?: number },
   ) {}
 
   // --- the merchant API -------------------------------------------------------------------------------
@@ -139,6 +152,67 @@ export class SandboxAcquirer implements PaymentProvider {
       [id, amount.toString()],
     );
     if (!updated.length) throw new Error(`sandbox acquirer: cannot refund ${amount} of ${id}`);
+  }
+
+  /**
+   * A payout to a saved card. It starts `pending`; the "bank" settles it once `payoutDelayMs` has passed,
+   * at the first status request or the callback job, whichever comes first: the card unknown →
+   * `recipient_not_found`, expired → `card_expired`, the payout-declining test card → `general_decline`,
+   * over the one-time limit → `one_time_limit_exceeded`; otherwise `succeeded`. Then a signed callback
+   * (`payout.succeeded` / `payout.canceled`) is queued like a payment's.
+   */
+  async createPayout(input: CreateProviderPayout): Promise<ProviderPayout> {
+    const id = `sbxpo_${randomBytes(12).toString('hex')}`;
+    const now = this.clock.now();
+    await this.ds.query(
+      `INSERT INTO sandbox_acquirer_payouts (id, amount, card_token, description, status, metadata, created_at, settles_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7)`,
+      [id, input.amount.toString(), input.cardToken, input.description.slice(0, 200), input.metadata, now, new Date(now.getTime() + (this.opts.payoutDelayMs ?? 0))],
+    );
+    return this.getPayout(id);
+  }
+
+  async getPayout(id: string): Promise<ProviderPayout> {
+    const row = await this.settlePayoutIfDue(id);
+    if (!row) throw new Error(`sandbox acquirer: no payout ${id}`);
+    return { id: row.id, status: row.status, amount: BigInt(row.amount), failureReason: row.failure_reason };
+  }
+
+  /** Settles the payouts whose time has come (the callback job calls this first). */
+  async settleDuePayouts(limit = 50): Promise<number> {
+    const due: { id: string }[] = await this.ds.query(`SELECT id FROM sandbox_acquirer_payouts WHERE status = 'pending' AND settles_at <= $1 ORDER BY settles_at LIMIT $2`, [this.clock.now(), limit]);
+    for (const p of due) await this.settlePayoutIfDue(p.id);
+    return due.length;
+  }
+
+  private async settlePayoutIfDue(id: string): Promise<PayoutRow | null> {
+    const [row]: PayoutRow[] = await this.ds.query('SELECT * FROM sandbox_acquirer_payouts WHERE id = $1', [id]);
+    const now = this.clock.now();
+    if (!row || row.status !== 'pending' || row.settles_at > now) return row ?? null;
+    const card = await this.card(row.card_token);
+    const reason: PayoutFailureReason | null = !card
+      ? 'recipient_not_found'
+      : expired(card.exp_month, card.exp_year, now)
+        ? 'card_expired'
+        : card.behaviour === 'payout_decline' || card.behaviour === 'decline'
+          ? 'general_decline'
+          : BigInt(row.amount) > BigInt(SANDBOX_PAYOUT_LIMIT)
+            ? 'one_time_limit_exceeded'
+            : null;
+    const [updated] = await this.ds.query(
+      `UPDATE sandbox_acquirer_payouts SET status = $2, failure_reason = $3, settled_at = $4 WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [id, reason ? 'failed' : 'succeeded', reason, now],
+    );
+    if (updated.length) {
+      const body = JSON.stringify({
+        type: 'notification',
+        event: reason ? 'payout.canceled' : 'payout.succeeded',
+        object: { id, status: reason ? 'canceled' : 'succeeded', amount: { value: (Number(row.amount) / 100).toFixed(2), currency: 'RUB' }, cancellation_details: reason ? { reason } : null },
+      });
+      await this.ds.query('INSERT INTO sandbox_acquirer_callbacks (payment_id, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $3)', [id, body, now]);
+      if (this.opts.sender) setImmediate(() => void this.deliverDue().catch(() => undefined));
+    }
+    const [after]: PayoutRow[] = await this.ds.query('SELECT * FROM sandbox_acquirer_payouts WHERE id = $1', [id]);
+    return after;
   }
 
   verifyCallback(headers: Record<string, string | undefined>, rawBody: Buffer): string | null {
@@ -186,6 +260,7 @@ export class SandboxAcquirer implements PaymentProvider {
     if (expired(card.expMonth, card.expYear, now)) return this.finish(id, 'canceled', 'card_expired');
     switch (behaviour) {
       case 'success':
+      case 'payout_decline':
         return this.finish(id, 'succeeded', null);
       case 'three_ds':
         await this.ds.query('UPDATE sandbox_acquirer_payments SET three_ds_required = true WHERE id = $1', [id]);
@@ -218,6 +293,7 @@ export class SandboxAcquirer implements PaymentProvider {
    * hour apart) for 24 hours. Rows are taken with SKIP LOCKED, so several nodes never send one twice at once.
    */
   async deliverDue(sender: CallbackSender | null = this.opts.sender, limit = 50): Promise<{ sent: number; failed: number }> {
+    await this.settleDuePayouts();
     if (!sender) return { sent: 0, failed: 0 };
     let sent = 0;
     let failed = 0;

@@ -4,9 +4,8 @@ import type { TFunction } from 'i18next';
 /** The payment's state in one sentence, for the live region and the page. */
 export function paymentSentence(t: TFunction, payment: PaymentView, amount: string): string {
   if (payment.status === 'succeeded') {
-    return payment.purpose === 'card_binding'
-      ? t('paymentPage.cardBound')
-      : t('paymentPage.succeededText', { number: payment.accountNumber, amount });
+    if (payment.purpose === 'card_binding') return t('paymentPage.cardBound');
+    return payment.loanId ? t('paymentPage.loanSucceeded', { amount }) : t('paymentPage.succeededText', { number: payment.accountNumber, amount });
   }
   if (payment.status === 'canceled') return reasonSentence(t, payment.cancellationReason);
   return t('paymentPage.pending');

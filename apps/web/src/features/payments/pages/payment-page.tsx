@@ -132,18 +132,20 @@ export function PaymentPage() {
       <PaymentSummary payment={data} />
 
       <div className="button-row">
-        {data.status === 'succeeded' && !binding ? (
+        {data.status === 'succeeded' && data.purpose === 'top_up' ? (
           <Link className="button-link" to={`/payments/${data.id}/receipt`}>
             {t('paymentPage.receipt')}
           </Link>
         ) : null}
-        {data.status === 'canceled' ? (
+        {data.status === 'canceled' && !data.loanId ? (
           <Link className="button-link" to={binding ? '/cards' : `/accounts/${data.accountId}/top-up?amount=${data.amount.amount}`}>
             {t('paymentPage.tryAgain')}
           </Link>
         ) : null}
         {binding ? (
           <Link to="/cards">{t('paymentPage.toCards')}</Link>
+        ) : data.loanId ? (
+          <Link to={`/loans/${data.loanId}`}>{t('paymentPage.toLoan')}</Link>
         ) : (
           <Link to={`/accounts/${data.accountId}`}>{t('paymentPage.toAccount', { number: data.accountNumber })}</Link>
         )}

@@ -66,8 +66,8 @@ export function PaymentsPage() {
           {items.map((payment) => (
             <li key={payment.id} className="tx">
               <div className="tx__main">
-                <Link to={`/payments/${payment.id}`} className="tx__description">
-                  {t(payment.purpose === 'card_binding' ? 'payments.binding' : 'payments.topUp', { number: payment.accountNumber })}
+                <Link to={payment.loanId ? `/loans/${payment.loanId}?payment=${payment.id}` : `/payments/${payment.id}`} className="tx__description">
+                  {t(payment.purpose === 'card_binding' ? 'payments.binding' : payment.loanId ? 'payments.loanPayment' : 'payments.topUp', { number: payment.accountNumber })}
                 </Link>
                 <span className="tx__meta">
                   <time dateTime={payment.createdAt}>{formatDateTime(payment.createdAt, lang)}</time> ·{' '}

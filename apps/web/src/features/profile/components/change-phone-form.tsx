@@ -16,8 +16,11 @@ import { useConfirmPhoneChange, useStartPhoneChange } from '../api/change-phone'
 type Field = 'phone' | 'password' | 'code';
 const fieldOrder: readonly Field[] = ['phone', 'password', 'code'];
 
-/** Change the phone: 1) password + new number → SMS to the new number; 2) the code. */
-export function ChangePhoneForm({ currentPhone }: { currentPhone: string }) {
+/**
+ * Change the phone: 1) password + new number → SMS to the new number; 2) the code. A borrower's change
+ * then waits for an operator's identity check (`pendingPhone`): the old number signs in until then.
+ */
+export function ChangePhoneForm({ currentPhone, waitingPhone = null }: { currentPhone: string; waitingPhone?: string | null }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const fieldText = useFieldErrorMessage();
@@ -97,7 +100,11 @@ export function ChangePhoneForm({ currentPhone }: { currentPhone: string }) {
       { code: digits },
       {
         onSuccess: (customer) => {
-          setDone(t('profile.phoneChanged', { phone: formatPhone(customer.phone) }));
+          setDone(
+            customer.pendingPhone
+              ? t('profile.phoneWaitsForOperator', { phone: formatPhone(customer.pendingPhone) })
+              : t('profile.phoneChanged', { phone: formatPhone(customer.phone) }),
+          );
           setPendingPhone(null);
           setPhone('');
           setCode('');
@@ -144,6 +151,7 @@ export function ChangePhoneForm({ currentPhone }: { currentPhone: string }) {
   return (
     <form onSubmit={onStart} noValidate aria-label={t('profile.phoneTitle')}>
       <p className="muted">{t('profile.phoneCurrent', { phone: formatPhone(currentPhone) })}</p>
+      {waitingPhone && !done ? <p className="notice">{t('profile.phoneWaitsForOperator', { phone: formatPhone(waitingPhone) })}</p> : null}
       <FormAlert>{alert ? <span key={alert.id}>{alert.text}</span> : null}</FormAlert>
       <FormAlert tone="success">{done}</FormAlert>
       <TextField

@@ -47,7 +47,7 @@ export function ProfilePage({ identities }: { identities?: ReactNode }) {
           </article>
           <article aria-labelledby="profile-phone">
             <h2 id="profile-phone">{t('profile.phoneTitle')}</h2>
-            <ChangePhoneForm currentPhone={me.data.phone} />
+            <ChangePhoneForm currentPhone={me.data.phone} waitingPhone={me.data.pendingPhone} />
           </article>
           <article aria-labelledby="profile-email">
             <h2 id="profile-email">{t('profile.emailTitle')}</h2>
