@@ -13,7 +13,7 @@ import { Limits } from '@cabinet/shared-types';
 import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
-import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, PointsBook, TillService, bonusRoutes } from './modules/bonus';
+import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, CampaignRules, PointsBook, TillService, bonusRoutes } from './modules/bonus';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
@@ -83,10 +83,11 @@ export function createServices(deps: AppDeps) {
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
   const bonusBook = new PointsBook(clock, config.bonus.pointsTtlMonths);
-  const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit });
+  const bonusCampaigns = new CampaignRules(ds, clock, config.bonus.campaignCacheSeconds);
+  const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit, campaigns: bonusCampaigns });
   const bonusHistory = new BonusHistoryService(ds, clock);
   const bonusActivation = new BonusActivationService(ds, clock, { book: bonusBook, bonus, customers, otp, notifications, rate, audit });
-  const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit });
+  const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit, campaigns: bonusCampaigns });
   const bonusExpiry = new BonusExpiryService(ds, clock, config.bonus, { customers, notifications });
   payments.hooks = {
     afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),

@@ -61,6 +61,7 @@ const schema = z.object({
   BONUS_TRANSFER_DAILY_COUNT: z.coerce.number().int().min(0).default(5),
   BONUS_EXPIRY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   BONUS_TILL_SIMULATOR: bool.optional(),
+  BONUS_CAMPAIGN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -112,6 +113,8 @@ export interface BonusConfig {
   expiryNoticeDays: number;
   /** The till simulator for staff (off in production unless asked for). */
   tillSimulator: boolean;
+  /** How long a node keeps the campaigns it read (0: reads them for every receipt). */
+  campaignCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       transferDailyCount: e.BONUS_TRANSFER_DAILY_COUNT,
       expiryNoticeDays: e.BONUS_EXPIRY_NOTICE_DAYS,
       tillSimulator: e.BONUS_TILL_SIMULATOR ?? !production,
+      campaignCacheSeconds: e.BONUS_CAMPAIGN_CACHE_SECONDS,
     },
     version: readVersion(),
   };

@@ -12,7 +12,8 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
   const receipt = (cardNumber: string, items: object[], over: object = {}) => ({ receiptId: `R-${randomUUID()}`, cardNumber, station: 'АЗС №17', occurredAt: SUNDAY, items, ...over });
 
   beforeAll(async () => {
-    t = await createTestContext();
+    // Campaigns are read afresh for each receipt here (the tests end them behind the product's back).
+    t = await createTestContext({ env: { BONUS_CAMPAIGN_CACHE_SECONDS: '0' } });
     till = await t.createTill();
   });
   afterAll(() => t.close());
@@ -180,5 +181,27 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
     expect(await t.query(`SELECT kind, points, ref FROM bonus_operations WHERE customer_id = $1`, [m.id])).toEqual([{ kind: 'accrual', points: '50', ref: 'bill:2026-11' }]);
     const stranger = await t.createCustomer();
     expect(await t.ds.transaction((em) => t.services.bonus.accrue(em, { customerId: stranger.id, points: 5, ref: 'x', description: 'x' }))).toBeNull();
+  });
+
+  it('when campaigns are cached (the default, 10 s here 1 s), then one started through the API applies at once and one started elsewhere after the cache time', async () => {
+    const t2 = await createTestContext({ env: { BONUS_CAMPAIGN_CACHE_SECONDS: '1' } });
+    try {
+      const key = (await t2.createTill()).key;
+      const m = await t2.createBonusMember();
+      const buy = () =>
+        t2.http.post('/api/v1/integrations/bonus/purchases').set('Authorization', `Bearer ${key}`).send(receipt(m.cardNumber, [{ name: 'АИ-95', category: 'fuel', amount: rub(1000) }]));
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(10);
+      const admin = await t2.createCustomer({ role: 'admin', password: 'admin-pass-123' });
+      const { accessToken } = await t2.signIn(admin.phone, 'admin-pass-123');
+      await t2.http.post('/api/v1/bonus/campaigns').set(t2.bearer(accessToken)).send({ name: 'Топливо ×2', multiplier: 2, categories: ['fuel'], startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' }).expect(201);
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(20);
+      // Another node (here: SQL) starts a bigger one: this node sees it once its cache is a second old.
+      await t2.query(`INSERT INTO bonus_campaigns (name, multiplier, starts_at, ends_at, created_at) VALUES ('Всё ×3', 3, '2026-11-01', '2026-12-01', now())`);
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(20);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(30);
+    } finally {
+      await t2.close();
+    }
   });
 });
