@@ -41,6 +41,10 @@ const PaymentPage = lazy(() => import('@/features/payments/pages/payment-page').
 const ReceiptPage = lazy(() => import('@/features/payments/pages/receipt-page').then((m) => ({ default: m.ReceiptPage })));
 const CardsPage = lazy(() => import('@/features/payments/pages/cards-page').then((m) => ({ default: m.CardsPage })));
 const TariffsPage = lazy(() => import('@/features/tariffs/pages/tariffs-page').then((m) => ({ default: m.TariffsPage })));
+const BonusPage = lazy(() => import('@/features/bonus/pages/bonus-page').then((m) => ({ default: m.BonusPage })));
+const BonusRewardsPage = lazy(() => import('@/features/bonus/pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
+const BonusActivationPage = lazy(() => import('@/features/bonus/pages/activation-page').then((m) => ({ default: m.ActivationPage })));
+const TillSimulatorPage = lazy(() => import('@/features/bonus/pages/till-simulator-page').then((m) => ({ default: m.TillSimulatorPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -52,6 +56,7 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
+          <Route path="bonus/activate" element={<BonusActivationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<CatalogLayout />}>
@@ -72,6 +77,9 @@ export function AppRoutes() {
             <Route path="cards" element={<CardsPage />} />
             <Route path="profile" element={<ProfilePage />} />
             <Route path="sessions" element={<SessionsPage />} />
+            <Route path="bonus" element={<BonusPage />} />
+            <Route path="bonus/rewards" element={<BonusRewardsPage />} />
+            <Route path="bonus/till" element={<TillSimulatorPage />} />
           </Route>
         </Route>
       </Route>

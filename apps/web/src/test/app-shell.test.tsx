@@ -17,7 +17,8 @@ describe('signed-in shell', () => {
     expect(within(nav).getByRole('link', { name: 'Тарифы' })).toHaveAttribute('href', '/tariffs');
     expect(within(nav).getByRole('link', { name: 'Платежи' })).toHaveAttribute('href', '/payments');
     expect(within(nav).getByRole('link', { name: 'Банковские карты' })).toHaveAttribute('href', '/cards');
-    for (const soon of ['Займы', 'Бонусы', 'Заявки', 'Поддержка']) {
+    expect(within(nav).getByRole('link', { name: 'Бонусы' })).toHaveAttribute('href', '/bonus');
+    for (const soon of ['Займы', 'Заявки', 'Поддержка']) {
       const item = within(nav).getByText(soon);
       expect(item).toHaveAttribute('aria-disabled', 'true');
       expect(item).toHaveTextContent('скоро');

@@ -22,7 +22,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'payments', to: '/payments' },
   { key: 'cards', to: '/cards' },
   { key: 'loans' },
-  { key: 'bonus' },
+  { key: 'bonus', to: '/bonus' },
   { key: 'applications' },
   { key: 'support' },
   { key: 'profile', to: '/profile' },

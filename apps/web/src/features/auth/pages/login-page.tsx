@@ -42,6 +42,9 @@ export function LoginPage() {
       <p className="auth-card__links">
         <Link to="/tariffs">{t('login.tariffs')}</Link>
       </p>
+      <p className="auth-card__links">
+        <Link to="/bonus/activate">{t('bonus.activation.title')}</Link>
+      </p>
     </section>
   );
 }
