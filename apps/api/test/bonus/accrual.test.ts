@@ -159,6 +159,19 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
     expect(await t.query('SELECT 1 FROM bonus_purchases WHERE customer_id = $1', [m.id])).toHaveLength(0);
   });
 
+  it('when a receipt is almost well-formed (30 February, an unknown field, a null quantity), then the tills’ fast parser leaves it to the ordinary rules', async () => {
+    const m = await t.createBonusMember();
+    const fuel = { name: 'АИ-95', category: 'fuel', amount: rub(100) };
+    const feb30 = await post(receipt(m.cardNumber, [fuel], { occurredAt: '2026-02-30T10:00:00Z' })).expect(400);
+    expect(feb30.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+    const extra = await post({ ...receipt(m.cardNumber, [{ ...fuel, discount: 5 }]) }).expect(400);
+    expect(extra.body.errors).toEqual([expect.objectContaining({ field: 'items.0.discount', code: 'unknown_field' })]);
+    const top = await post({ ...receipt(m.cardNumber, [fuel]), cashier: 'Вера' }).expect(400);
+    expect(top.body.errors).toEqual([expect.objectContaining({ field: 'cashier', code: 'unknown_field' })]);
+    await post(receipt(m.cardNumber, [{ ...fuel, quantity: null }])).expect(200);
+    await post(receipt(m.cardNumber, [{ ...fuel, quantity: 40.1234 }])).expect(400);
+  });
+
   it('when a partner with bonus:read asks for a card, then it gets the status and balance; the till’s quote previews the accrual', async () => {
     const m = await t.createBonusMember({ points: 75 });
     const reader = await t.createApiKey(['bonus:read']);
