@@ -32,7 +32,12 @@ import {
   type CallbackSender,
   type RawBodyRequest,
 } from './modules/payments';
-import { TariffsService, tariffRoutes } from './modules/tariffs';
+import { TariffAdminService, TariffsService, tariffAdminRoutes, tariffRoutes } from './modules/tariffs';
+import { AccountClosureService, AccountProvisioning, closureRoutes } from './modules/accounts';
+import { ApplicationsService, applicationRoutes } from './modules/applications';
+import { BackofficeService, backofficeRoutes } from './modules/backoffice';
+import { NumbersService, numberRoutes } from './modules/numbers';
+import { OrdersService, orderRoutes } from './modules/orders';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -94,10 +99,31 @@ export function createServices(deps: AppDeps) {
     saveCard: (em, p, card) => cards.save(em, p, card),
     autopayOutcome: (em, p, ok) => autopay.onPaymentSettled(em, p, ok),
   };
+  // Becoming a customer and the back office (issue 7).
+  const numbers = new NumbersService(ds, clock, { audit });
+  const provisioning = new AccountProvisioning(clock, { accounts, tariffs });
+  const closure = new AccountClosureService(ds, clock, { accounts, audit });
+  const applications = new ApplicationsService(ds, clock, { rate, captcha, customers, provisioning, tariffs, numbers, notifications, audit });
+  const orders = new OrdersService(ds, clock, { accounts, provisioning, tariffs, numbers, ledger, notifications, audit });
+  const tariffAdmin = new TariffAdminService(ds, clock, { audit });
+  const backoffice = new BackofficeService(ds, clock, {
+    customers, accounts, periods, auth, payments, ledger, notifications, audit, numbersAvailable: async () => (await numbers.counts()).available,
+  });
+  // What must be settled before an account closes; each module adds its own rule (loans: an open loan).
+  closure.register({ key: 'promised_payment', check: (em, a) => promised.promisedClosureBlocker(em, a.id) });
+  closure.register({ key: 'deferred_payment', check: (em, a) => promised.deferredClosureBlocker(em, a.id) });
+  closure.register({ key: 'open_order', check: (em, a) => orders.closureBlocker(em, a.id) });
+  // The customer card's sections and the console's counters, contributed by the modules that own them
+  // (loans and bonus add theirs here: backoffice.registerSection({ key: 'loans', load: (c) => loans.cardSection(c.id) })).
+  backoffice.registerSection({ key: 'orders', load: (c) => orders.cardSection(c.id) });
+  backoffice.registerSection({ key: 'applications', load: (c) => applications.cardSection(c.id, c.phone) });
+  backoffice.registerSummary(async () => (await applications.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
+  backoffice.registerSummary(async () => (await orders.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
+    numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
   };
 }
 
@@ -145,6 +171,12 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...(config.features.includes('bonus')
       ? bonusRoutes(s, { tillSimulator: config.bonus.tillSimulator, otpLimit: [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })] })
       : []),
+    ...closureRoutes(s.closure),
+    ...numberRoutes(s.numbers),
+    ...applicationRoutes(s.applications, s.rate),
+    ...orderRoutes(s.orders),
+    ...tariffAdminRoutes(s.tariffAdmin),
+    ...backofficeRoutes(s.backoffice),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }

@@ -219,6 +219,7 @@ export const LedgerKinds = [
   'promised_repayment',
   'promised_fee',
   'adjustment',
+  'number_purchase',
 ] as const;
 export type LedgerKind = (typeof LedgerKinds)[number];
 

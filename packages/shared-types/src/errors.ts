@@ -79,6 +79,17 @@ export const ErrorCodes = [
   'bonus_transfer_to_self',
   'bonus_recipient_not_found',
   'bonus_reward_unavailable',
+  // applications, numbers, orders, back office (issue 7)
+  'application_limit_reached',
+  'invalid_status_transition',
+  'number_unavailable',
+  'number_operator_mismatch',
+  'no_free_numbers',
+  'iccid_taken',
+  'account_closure_refused',
+  'code_taken',
+  'cannot_change_own_access',
+  'csv_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -111,6 +122,8 @@ export interface Problem {
   retryAfter?: number;
   /** bonus_insufficient_points / bonus_spend_above_eligible: the most points this request may use. */
   allowedPoints?: number;
+  /** 409 account_closure_refused: what to settle before the account can be closed. */
+  blockers?: { code: string; detail: string; amount: { amount: number; currency: 'RUB' } | null }[];
 }
 
 export interface CaptchaChallenge {

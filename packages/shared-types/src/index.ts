@@ -6,3 +6,7 @@ export * from './notifications';
 export * from './accounts';
 export * from './payments';
 export * from './bonus';
+export * from './applications';
+export * from './numbers';
+export * from './orders';
+export * from './backoffice';

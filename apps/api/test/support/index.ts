@@ -28,6 +28,7 @@ import { openDatabase } from '../../src/db/data-source';
 import { ManualClock } from '../../src/platform/clock';
 import { createLogger } from '../../src/platform/logger';
 import type { NewCustomer } from '../../src/modules/customers';
+import { patternsOf } from '../../src/modules/numbers';
 import { seedCatalog } from '../../src/seed/catalog';
 import { issueCardBatch, seedBonusCatalog } from '../../src/modules/bonus';
 
@@ -98,6 +99,15 @@ export interface TestContext {
   createBonusMember(opts?: { points?: number; customer?: Partial<NewCustomer> }): Promise<TestCustomer & { cardNumber: string }>;
   /** An API key with `bonus:purchases` (a till). */
   createTill(name?: string): Promise<{ id: string; key: string }>;
+  /** A staff member (`operator` or `admin`), signed in: their id and access token. */
+  createStaff(role: 'operator' | 'admin', over?: Partial<NewCustomer>): Promise<TestCustomer & { accessToken: string }>;
+  /** A number in stock (a catalog number unless `category` is `regular`); unique per context unless given. */
+  stockNumber(opts?: { msisdn?: string; operator?: string; category?: string }): Promise<{ id: string; msisdn: string }>;
+  /**
+   * POSTs a public form as a visitor would: when the product asks for a captcha (428), reads the
+   * picture's answer and sends the form again with it.
+   */
+  postPublic(path: string, body: Record<string, unknown>): Promise<request.Response>;
   /** Runs SQL on this context's database (assert what is stored). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -258,6 +268,27 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       return { ...customer, cardNumber };
     },
     createTill: (name = 'Test till') => t.createApiKey(['bonus:purchases'], name),
+    async createStaff(role, over = {}) {
+      const c = await t.createCustomer({ surname: role === 'admin' ? 'Админов' : 'Операторов', name: 'Сотрудник', ...over, role });
+      const s = await t.signIn(c.phone, c.password);
+      return { ...c, accessToken: s.accessToken };
+    },
+    async stockNumber(opts = {}) {
+      phoneSeq += 1;
+      const operator = opts.operator ?? 'megafon';
+      const msisdn = opts.msisdn ?? `+7997${String(process.pid % 1000).padStart(3, '0')}${String(phoneSeq).padStart(4, '0')}`;
+      const [row] = await ds.query(
+        `INSERT INTO phone_numbers (msisdn, operator, category, patterns, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, msisdn`,
+        [msisdn, operator, opts.category ?? 'gold', patternsOf(msisdn), clock.now()],
+      );
+      return row;
+    },
+    async postPublic(path, body) {
+      const first = await http.post(path).send(body);
+      if (first.status !== 428 || !first.body.captcha) return first;
+      const answer = await t.captchaAnswer(first.body.captcha.id);
+      return http.post(path).send({ ...body, captcha: { id: first.body.captcha.id, answer } });
+    },
     query: (sql, params) => ds.query(sql, params),
     async close() {
       await ds.destroy();

@@ -5,6 +5,8 @@ import { PublicLayout } from './layouts/public-layout';
 import { CatalogLayout } from './layouts/catalog-layout';
 import { RootLayout } from './layouts/root-layout';
 import { RequireAuth } from './session/require-auth';
+import { RequireStaff } from './session/require-staff';
+import { StaffLanding } from './session/staff-landing';
 
 // Every page is its own chunk: the first load carries only the frame and the session logic.
 const LoginPage = lazy(() => import('@/features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
@@ -45,6 +47,28 @@ const BonusPage = lazy(() => import('@/features/bonus/pages/bonus-page').then((m
 const BonusRewardsPage = lazy(() => import('@/features/bonus/pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
 const BonusActivationPage = lazy(() => import('@/features/bonus/pages/activation-page').then((m) => ({ default: m.ActivationPage })));
 const TillSimulatorPage = lazy(() => import('@/features/bonus/pages/till-simulator-page').then((m) => ({ default: m.TillSimulatorPage })));
+// Becoming a customer, orders, account closure and the back office (issue 7).
+const ConnectMobilePage = lazy(() => import('@/features/applications/pages/connect-mobile-page').then((m) => ({ default: m.ConnectMobilePage })));
+const ConnectInternetPage = lazy(() => import('@/features/applications/pages/connect-internet-page').then((m) => ({ default: m.ConnectInternetPage })));
+const CallbackPage = lazy(() => import('@/features/applications/pages/callback-page').then((m) => ({ default: m.CallbackPage })));
+const ApplicationStatusPage = lazy(() => import('@/features/applications/pages/application-status-page').then((m) => ({ default: m.ApplicationStatusPage })));
+const NumbersPage = lazy(() => import('@/features/numbers/pages/numbers-page').then((m) => ({ default: m.NumbersPage })));
+const OrdersPage = lazy(() => import('@/features/orders/pages/orders-page').then((m) => ({ default: m.OrdersPage })));
+const OrderPage = lazy(() => import('@/features/orders/pages/order-page').then((m) => ({ default: m.OrderPage })));
+const NewSimOrderPage = lazy(() => import('@/features/orders/pages/new-sim-order-page').then((m) => ({ default: m.NewSimOrderPage })));
+const NewNumberOrderPage = lazy(() => import('@/features/orders/pages/new-number-order-page').then((m) => ({ default: m.NewNumberOrderPage })));
+const BackofficeLayout = lazy(() => import('./layouts/backoffice-layout').then((m) => ({ default: m.BackofficeLayout })));
+const ConsoleHomePage = lazy(() => import('@/features/backoffice/pages/console-home-page').then((m) => ({ default: m.ConsoleHomePage })));
+const ApplicationsQueuePage = lazy(() => import('@/features/backoffice/pages/applications-queue-page').then((m) => ({ default: m.ApplicationsQueuePage })));
+const BackofficeApplicationPage = lazy(() => import('@/features/backoffice/pages/application-page').then((m) => ({ default: m.ApplicationPage })));
+const OrdersQueuePage = lazy(() => import('@/features/backoffice/pages/orders-queue-page').then((m) => ({ default: m.OrdersQueuePage })));
+const StaffOrderPage = lazy(() => import('@/features/backoffice/pages/staff-order-page').then((m) => ({ default: m.StaffOrderPage })));
+const CustomersPage = lazy(() => import('@/features/backoffice/pages/customers-page').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('@/features/backoffice/pages/customer-page').then((m) => ({ default: m.CustomerPage })));
+const NumbersStockPage = lazy(() => import('@/features/backoffice/pages/numbers-stock-page').then((m) => ({ default: m.NumbersStockPage })));
+const CatalogAdminPage = lazy(() => import('@/features/backoffice/pages/catalog-admin-page').then((m) => ({ default: m.CatalogAdminPage })));
+const StaffPage = lazy(() => import('@/features/backoffice/pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const AuditPage = lazy(() => import('@/features/backoffice/pages/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -61,13 +85,18 @@ export function AppRoutes() {
         </Route>
         <Route element={<CatalogLayout />}>
           <Route path="tariffs" element={<TariffsPage />} />
+          <Route path="connect" element={<ConnectMobilePage />} />
+          <Route path="connect/internet" element={<ConnectInternetPage />} />
+          <Route path="callback" element={<CallbackPage />} />
+          <Route path="applications/status" element={<ApplicationStatusPage />} />
+          <Route path="numbers" element={<NumbersPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
             <Route path="change-password" element={<ForcedPasswordChangePage />} />
           </Route>
           <Route element={<AppShell />}>
-            <Route index element={<HomePage accounts={<AccountsOverview />} />} />
+            <Route index element={<StaffLanding home={<HomePage accounts={<AccountsOverview />} />} />} />
             <Route path="accounts" element={<AccountsPage />} />
             <Route path="accounts/:accountId/top-up" element={<TopUpPage />} />
             <Route path="accounts/:accountId/:tab?" element={<AccountRoute />} />
@@ -80,6 +109,29 @@ export function AppRoutes() {
             <Route path="bonus" element={<BonusPage />} />
             <Route path="bonus/rewards" element={<BonusRewardsPage />} />
             <Route path="bonus/till" element={<TillSimulatorPage />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="orders/new/sim" element={<NewSimOrderPage />} />
+            <Route path="orders/new/number" element={<NewNumberOrderPage />} />
+            <Route path="orders/:orderId" element={<OrderPage />} />
+          </Route>
+          <Route path="backoffice" element={<RequireStaff />}>
+            <Route element={<BackofficeLayout />}>
+              <Route index element={<ConsoleHomePage />} />
+              <Route path="connections" element={<ApplicationsQueuePage kind="mobile" />} />
+              <Route path="internet" element={<ApplicationsQueuePage kind="internet" />} />
+              <Route path="callbacks" element={<ApplicationsQueuePage kind="callback" />} />
+              <Route path="applications/:applicationId" element={<BackofficeApplicationPage />} />
+              <Route path="orders" element={<OrdersQueuePage />} />
+              <Route path="orders/:orderId" element={<StaffOrderPage />} />
+              <Route path="customers" element={<CustomersPage />} />
+              <Route path="customers/:customerId" element={<CustomerPage />} />
+              <Route path="numbers" element={<NumbersStockPage />} />
+              <Route path="catalog" element={<CatalogAdminPage />} />
+              <Route element={<RequireStaff admin />}>
+                <Route path="staff" element={<StaffPage />} />
+                <Route path="audit" element={<AuditPage />} />
+              </Route>
+            </Route>
           </Route>
         </Route>
       </Route>

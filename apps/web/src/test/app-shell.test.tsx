@@ -18,7 +18,10 @@ describe('signed-in shell', () => {
     expect(within(nav).getByRole('link', { name: 'Платежи' })).toHaveAttribute('href', '/payments');
     expect(within(nav).getByRole('link', { name: 'Банковские карты' })).toHaveAttribute('href', '/cards');
     expect(within(nav).getByRole('link', { name: 'Бонусы' })).toHaveAttribute('href', '/bonus');
-    for (const soon of ['Займы', 'Заявки', 'Поддержка']) {
+    // Issue 7: applications and orders, and the beautiful-number catalog, are here now.
+    expect(within(nav).getByRole('link', { name: 'Заявки' })).toHaveAttribute('href', '/orders');
+    expect(within(nav).getByRole('link', { name: 'Красивые номера' })).toHaveAttribute('href', '/numbers');
+    for (const soon of ['Займы', 'Поддержка']) {
       const item = within(nav).getByText(soon);
       expect(item).toHaveAttribute('aria-disabled', 'true');
       expect(item).toHaveTextContent('скоро');

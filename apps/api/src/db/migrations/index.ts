@@ -9,6 +9,8 @@ import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
 import { Bonus1765100000000 } from './1765100000000-bonus';
 import { BonusOperationOrder1765100000001 } from './1765100000001-bonus-operation-order';
+import { Backoffice1765200000000 } from './1765200000000-backoffice';
+import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -20,4 +22,6 @@ export const migrations = [
   DetailReports1764700000000,
   Bonus1765100000000,
   BonusOperationOrder1765100000001,
+  Backoffice1765200000000,
+  NameSearchIcu1765200000001,
 ];

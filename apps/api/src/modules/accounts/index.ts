@@ -3,3 +3,7 @@ export { SubscriptionsService, normalizeMac } from './subscriptions';
 export { accountRoutes } from './routes';
 export { subscriptionRoutes } from './subscription-routes';
 export { PeriodsService } from './periods';
+export { AccountProvisioning } from './provisioning';
+export { AccountClosureService, type ClosureCheck } from './closure';
+export { closureRoutes } from './closure-routes';
+export type { AccountRow } from './repository';

@@ -68,6 +68,15 @@ export class AccountsService {
     return (await this.views(this.ds.manager, [a.account]))[0];
   }
 
+  /** Back office: every account a customer owns, as the owner sees it (closed ones too). */
+  async accountsOf(em: EntityManager, customerId: string): Promise<AccountView[]> {
+    const rows: AccountRow[] = await em.query(
+      `SELECT a.*, 'owner' AS access, NULL AS managed_line_id FROM accounts a WHERE a.customer_id = $1 ORDER BY a.created_at, a.id`,
+      [customerId],
+    );
+    return this.views(em, rows);
+  }
+
   /** Builds account views with a fixed number of queries, however many accounts and lines. */
   async views(em: EntityManager, accounts: AccountRow[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
@@ -108,6 +117,8 @@ export class AccountsService {
   /** A new account number: 7 digits, mobile from 7000000, internet from 8000000. */
   private async nextNumber(em: EntityManager, kind: 'mobile' | 'internet'): Promise<string> {
     const base = kind === 'mobile' ? 7000000 : 8000000;
+    // Two accounts opened at once (two operators processing applications) must not read the same max.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('account-number:' || $1))`, [kind]);
     const [row] = await em.query(
       `SELECT coalesce(max(number::bigint), $1) + 1 AS n FROM accounts WHERE kind = $2 AND number ~ '^[0-9]+$'`,
       [base, kind],

@@ -9,6 +9,7 @@ import {
   type Page,
   type PasswordResetResponse,
   type SessionView,
+  type StaffSessionView,
   type TokenResponse,
 } from '@cabinet/shared-types';
 import type { Config } from '../../config';
@@ -424,6 +425,40 @@ export class AuthService {
       await this.revoke(em, s.id, 'revoked');
       await this.deps.audit.record(em, { action: 'session_revoked', customerId: auth.customerId, ip: meta.ip, details: { sessionId } });
     });
+  }
+
+  /** Back office: a customer's live sessions, newest first. */
+  async sessionsOf(customerId: string): Promise<StaffSessionView[]> {
+    const now = this.clock.now();
+    const rows = await this.ds
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.customer_id = :cid AND s.revoked_at IS NULL AND s.expires_at > :now AND s.last_seen_at > :idle', { cid: customerId, now, idle: new Date(now.getTime() - IDLE_MS) })
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(50)
+      .getMany();
+    return rows.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent, ip: s.ip }));
+  }
+
+  /**
+   * Back office: ends one session of a customer (or every one, `sessionId` null), in the caller's
+   * transaction when given; audited with the staff member as the actor. Returns how many ended.
+   */
+  async revokeByStaff(actorId: string, customerId: string, sessionId: string | null, ip: string | null, em?: EntityManager): Promise<number> {
+    const run = async (m: EntityManager) => {
+      const qb = m
+        .createQueryBuilder()
+        .update(Session)
+        .set({ revokedAt: this.clock.now(), revokeReason: 'staff' })
+        .where('customer_id = :cid AND revoked_at IS NULL', { cid: customerId });
+      if (sessionId) qb.andWhere('id = :sid', { sid: sessionId });
+      const ended = (await qb.execute()).affected ?? 0;
+      if (sessionId && !ended) throw AppError.notFound('The session');
+      await this.deps.audit.record(m, { action: 'session_revoked', actorId, customerId, ip, details: { by: 'staff', sessionId, endedSessions: ended } });
+      return ended;
+    };
+    return em ? run(em) : this.ds.transaction(run);
   }
 
   async revokeOtherSessions(auth: AuthContext, meta: RequestMeta): Promise<ChangePasswordResponse> {

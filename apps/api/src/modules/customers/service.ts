@@ -118,6 +118,25 @@ export class CustomersService {
     await em.update(Customer, { id }, { passwordHash, mustChangePassword: false, updatedAt: this.clock.now() });
   }
 
+  /** Processing an internet application: the contract number becomes the login of a customer who has none. */
+  async setContractNumberIfNone(em: EntityManager, id: string, contractNumber: string): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(Customer)
+      .set({ contractNumber, updatedAt: this.clock.now() })
+      .where('id = :id AND contract_number IS NULL', { id })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Back office (admin): a staff member's role or status. Returns the row before the change. */
+  async setRoleAndStatus(em: EntityManager, id: string, change: { role?: CustomerRole; status?: Customer['status'] }): Promise<Customer | null> {
+    const before = await em.getRepository(Customer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!before) return null;
+    await em.update(Customer, { id }, { ...change, updatedAt: this.clock.now() });
+    return before;
+  }
+
   private async checkPassword(em: EntityManager, id: string, password: string): Promise<Customer> {
     const c = await em.getRepository(Customer).createQueryBuilder('c').addSelect('c.passwordHash').where('c.id = :id', { id }).getOne();
     if (!c) throw AppError.notFound('The customer');

@@ -102,6 +102,7 @@ const KIND_RU: Record<LedgerKind, string> = {
   promised_repayment: 'Погашение обещанного платежа',
   promised_fee: 'Комиссия за обещанный платёж',
   adjustment: 'Корректировка',
+  number_purchase: 'Покупка номера',
 };
 
 /**

@@ -15,7 +15,8 @@ export type LedgerKind =
   | 'promised_payment'
   | 'promised_repayment'
   | 'promised_fee'
-  | 'adjustment';
+  | 'adjustment'
+  | 'number_purchase';
 
 export interface PostInput {
   accountId: string;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { PaymentLimits, type DeferredPaymentOffer, type PromisedPaymentOffer, type PromisedPaymentView } from '@cabinet/shared-types';
+import { PaymentLimits, type ClosureBlocker, type DeferredPaymentOffer, type PromisedPaymentOffer, type PromisedPaymentView } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
@@ -164,6 +164,23 @@ export class PromisedPaymentsService {
   private async limit(em: EntityManager, accountId: string): Promise<bigint> {
     const [{ max }] = await em.query('SELECT coalesce(max(t.promised_limit), 0) AS max FROM mobile_lines l JOIN tariffs t ON t.id = l.tariff_id WHERE l.account_id = $1', [accountId]);
     return BigInt(max);
+  }
+
+  /** Account closure (issue 7): an open or overdue promised payment must be repaid first. */
+  async promisedClosureBlocker(em: EntityManager, accountId: string): Promise<ClosureBlocker | null> {
+    const [open]: PromisedRow[] = await em.query(`SELECT * FROM promised_payments WHERE account_id = $1 AND status <> 'repaid'`, [accountId]);
+    if (!open) return null;
+    return { code: 'promised_payment_open', detail: `Repay the promised payment: ${formatRub(BigInt(open.outstanding))} is outstanding.`, amount: rub(open.outstanding) };
+  }
+
+  /** Account closure: a running deferred payment means this period's fee is still owed. */
+  async deferredClosureBlocker(em: EntityManager, accountId: string): Promise<ClosureBlocker | null> {
+    const [c] = await em.query(
+      `SELECT t.monthly_fee, c.deferred_until FROM internet_contracts c JOIN tariffs t ON t.id = c.tariff_id WHERE c.account_id = $1 AND c.deferred_until IS NOT NULL`,
+      [accountId],
+    );
+    if (!c) return null;
+    return { code: 'deferred_payment_open', detail: `Pay the deferred monthly fee of ${formatRub(BigInt(c.monthly_fee))} (deferred until ${c.deferred_until}).`, amount: rub(c.monthly_fee) };
   }
 
   // --- deferred payment ---------------------------------------------------------------------------------

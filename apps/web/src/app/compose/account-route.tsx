@@ -6,6 +6,8 @@ import { PageLoader } from '@/shared/ui/page-loader';
 
 // The payments feature's parts of the account page, each its own chunk.
 const AutopayTab = lazy(() => import('@/features/payments/components/autopay-tab').then((m) => ({ default: m.AutopayTab })));
+// Closing the account (issue 7): offered to the owner.
+const CloseAccountAction = lazy(() => import('@/features/account-closure/components/close-account-action').then((m) => ({ default: m.CloseAccountAction })));
 const AccountPaymentActions = lazy(() =>
   import('@/features/payments/components/account-payment-actions').then((m) => ({ default: m.AccountPaymentActions })),
 );
@@ -31,6 +33,7 @@ export function AccountRoute() {
       actions: (account) => (
         <Suspense fallback={null}>
           <AccountPaymentActions account={account} />
+          <CloseAccountAction account={account} />
         </Suspense>
       ),
     }),

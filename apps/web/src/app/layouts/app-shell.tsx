@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useMe } from '@/shared/api/me';
@@ -11,8 +11,17 @@ import { SkipLink } from './skip-link';
 
 const navId = 'main-nav';
 
-/** The signed-in frame: header (name, language, sign-out), navigation, page. */
-export function AppShell() {
+export interface ShellNavProps {
+  id: string;
+  open: boolean;
+  onNavigate: () => void;
+}
+
+/**
+ * The signed-in frame: header (name, language, sign-out), navigation, page. The back office uses the
+ * same frame with its own navigation and a label next to the brand.
+ */
+export function AppShell({ navigation: Navigation = MainNav, label }: { navigation?: ComponentType<ShellNavProps>; label?: string } = {}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const location = useLocation();
@@ -38,7 +47,7 @@ export function AppShell() {
   const shortName = me ? [me.name, me.surname].filter(Boolean).join(' ') : '';
 
   return (
-    <div className="layout layout--app">
+    <div className={label ? 'layout layout--app layout--backoffice' : 'layout layout--app'}>
       <SkipLink />
       <header className="topbar">
         <div className="container topbar__inner">
@@ -59,6 +68,7 @@ export function AppShell() {
             </svg>
           </button>
           <Brand />
+          {label ? <span className="badge badge--accent topbar__label">{label}</span> : null}
           {shortName ? (
             <span className="topbar__user" title={t('header.account')}>
               {shortName}
@@ -82,7 +92,7 @@ export function AppShell() {
         </div>
       </header>
       <div className="container shell">
-        <MainNav id={navId} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+        <Navigation id={navId} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <main id="main" tabIndex={-1} className="shell__main">
           <Suspense fallback={<PageLoader />}>
             <Outlet />

@@ -12,7 +12,8 @@ type NavKey =
   | 'support'
   | 'profile'
   | 'sessions'
-  | 'tariffs';
+  | 'tariffs'
+  | 'numbers';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -23,7 +24,8 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'cards', to: '/cards' },
   { key: 'loans' },
   { key: 'bonus', to: '/bonus' },
-  { key: 'applications' },
+  { key: 'applications', to: '/orders' },
+  { key: 'numbers', to: '/numbers' },
   { key: 'support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },

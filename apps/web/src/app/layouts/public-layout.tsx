@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { LanguageSwitcher } from '@/shared/i18n/language-switcher';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { Brand } from './brand';
@@ -24,6 +24,14 @@ export function PublicLayout() {
         </Suspense>
       </main>
       <footer className="container footer">
+        <nav aria-label={t('publicNav.label')} className="public-nav">
+          <Link to="/tariffs">{t('publicNav.tariffs')}</Link>
+          <Link to="/numbers">{t('publicNav.numbers')}</Link>
+          <Link to="/connect">{t('publicNav.connect')}</Link>
+          <Link to="/connect/internet">{t('publicNav.internet')}</Link>
+          <Link to="/callback">{t('publicNav.callback')}</Link>
+          <Link to="/applications/status">{t('publicNav.status')}</Link>
+        </nav>
         <small>{t('app.footer')}</small>
       </footer>
     </div>

@@ -8,9 +8,9 @@ import { PasswordField } from '@/shared/ui/password-field';
 import { SubmitButton } from '@/shared/ui/submit-button';
 import { TextField } from '@/shared/ui/text-field';
 import { useFieldFocus } from '@/shared/ui/use-field-focus';
-import { useRequestCaptcha } from '../api/captcha';
+import { useRequestCaptcha } from '@/shared/api/captcha';
 import { useLogin } from '../api/login';
-import { CaptchaField } from './captcha-field';
+import { CaptchaField } from '@/shared/ui/captcha-field';
 
 type FieldName = 'login' | 'password' | 'captcha';
 type FieldErrors = Partial<Record<FieldName, string>>;

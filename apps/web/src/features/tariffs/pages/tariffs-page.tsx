@@ -87,6 +87,13 @@ export function TariffsPage() {
             {items.map((tariff) => (
               <li key={tariff.id}>
                 <TariffCard tariff={tariff} />
+                {session.status !== 'authenticated' ? (
+                  <p className="tariff-card__connect">
+                    <Link to={`${tariff.kind === 'mobile' ? '/connect' : '/connect/internet'}?tariffId=${tariff.id}`} aria-label={t('connect.connectTariff', { name: tariff.name })}>
+                      {t('connect.connectShort')}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

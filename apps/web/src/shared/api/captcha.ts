@@ -1,6 +1,6 @@
 import type { CaptchaResponse } from '@cabinet/shared-types';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '@/shared/api/client';
+import { apiRequest } from './client';
 
 /** POST /auth/captcha — a new picture ("another picture"). */
 export function requestCaptcha(): Promise<CaptchaResponse> {

@@ -1,0 +1,2 @@
+export { ApplicationsService } from './service';
+export { applicationRoutes } from './routes';

@@ -1,0 +1,2 @@
+export { BackofficeService, type CustomerCardSectionProvider, type SummarySource } from './service';
+export { backofficeRoutes } from './routes';

@@ -1,0 +1,2 @@
+export { OrdersService } from './service';
+export { orderRoutes } from './routes';
