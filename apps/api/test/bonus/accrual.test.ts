@@ -170,6 +170,10 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
     expect(top.body.errors).toEqual([expect.objectContaining({ field: 'cashier', code: 'unknown_field' })]);
     await post(receipt(m.cardNumber, [{ ...fuel, quantity: null }])).expect(200);
     await post(receipt(m.cardNumber, [{ ...fuel, quantity: 40.1234 }])).expect(400);
+    // Text PostgreSQL cannot store is refused, not a 500.
+    expect((await post(receipt(m.cardNumber, [fuel], { station: 'АЗС\u0000' })).expect(400)).body.errors[0]).toMatchObject({ field: 'station', code: 'nullCharacter' });
+    expect((await post(receipt(m.cardNumber, [{ ...fuel, name: '\ud800' }])).expect(400)).body.errors[0]).toMatchObject({ field: 'items.0.name', code: 'unicode' });
+    expect(await t.query('SELECT count(*)::int AS n FROM bonus_purchases WHERE customer_id = $1', [m.id])).toEqual([{ n: 1 }]);
   });
 
   it('when a partner with bonus:read asks for a card, then it gets the status and balance; the till’s quote previews the accrual', async () => {

@@ -108,7 +108,6 @@ export function AppRoutes() {
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="bonus" element={<BonusPage />} />
             <Route path="bonus/rewards" element={<BonusRewardsPage />} />
-            <Route path="bonus/till" element={<TillSimulatorPage />} />
             <Route path="orders" element={<OrdersPage />} />
             <Route path="orders/new/sim" element={<NewSimOrderPage />} />
             <Route path="orders/new/number" element={<NewNumberOrderPage />} />
@@ -127,6 +126,7 @@ export function AppRoutes() {
               <Route path="customers/:customerId" element={<CustomerPage />} />
               <Route path="numbers" element={<NumbersStockPage />} />
               <Route path="catalog" element={<CatalogAdminPage />} />
+              <Route path="till" element={<TillSimulatorPage />} />
               <Route element={<RequireStaff admin />}>
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -365,7 +365,7 @@ describe('till simulator (staff)', () => {
           refund: null,
         });
       });
-    const { user } = renderApp('/bonus/till');
+    const { user } = renderApp('/backoffice/till');
 
     await screen.findByRole('heading', { level: 1, name: 'Симулятор кассы' }, slow);
     await user.type(screen.getByLabelText('Поиск карты'), '+79210000001');

@@ -403,7 +403,9 @@ function isIsoTime(v: unknown): boolean {
 const CATEGORIES = new Set<string>(BonusCategories);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const onlyKeys = (o: Record<string, unknown>, keys: Set<string>) => Object.keys(o).every((k) => keys.has(k));
-const text = (v: unknown, max: number, nonEmpty = false) => typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0);
+/** A string the ordinary path would pass too: short enough, and no NUL or lone surrogate (PostgreSQL refuses them). */
+const text = (v: unknown, max: number, nonEmpty = false) =>
+  typeof v === 'string' && v.length <= max && (!nonEmpty || v.length > 0) && !v.includes('\u0000') && (v as string & { isWellFormed(): boolean }).isWellFormed();
 const decimals = (n: number, places: number) => Math.abs(Math.round(n * 10 ** places) - n * 10 ** places) < 1e-9;
 
 function isReceiptItem(v: unknown): boolean {

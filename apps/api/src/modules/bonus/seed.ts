@@ -22,7 +22,7 @@ export const DEMO_BONUS = {
   /** Printed and sold, waiting for activation. */
   freeCards: [2, 3, 4, 5, 6].map((n) => plasticNumber(1, n)),
   /** A station cashier (staff) for the till simulator. */
-  cashier: { phone: '+79210000098', password: 'cashier12345', surname: 'Кассирова', name: 'Вера' },
+  cashier: { phone: '+79210000090', password: 'cashier12345', surname: 'Кассирова', name: 'Вера' },
 } as const;
 
 export async function seedBonusCatalog(em: EntityManager): Promise<void> {

@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { useMe } from '@/shared/api/me';
 import type { ShellNavProps } from './app-shell';
 
-type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit';
+type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'till';
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
@@ -23,6 +23,8 @@ const items: Item[] = [
   { key: 'catalog', to: '/backoffice/catalog' },
   { key: 'staff', to: '/backoffice/staff', admin: true },
   { key: 'audit', to: '/backoffice/audit', admin: true },
+  // The bonus programme's till simulator (issue 6; the API serves it outside production only).
+  { key: 'till', to: '/backoffice/till' },
 ];
 
 export function BackofficeNav({ id, open, onNavigate }: ShellNavProps) {

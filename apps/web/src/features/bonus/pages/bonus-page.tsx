@@ -45,7 +45,7 @@ export function BonusPage() {
           {t('bonus.rewardsLink')}
         </Link>
         {staff ? (
-          <Link to="/bonus/till" className="button-link secondary">
+          <Link to="/backoffice/till" className="button-link secondary">
             {t('bonus.tillLink')}
           </Link>
         ) : null}

@@ -1,6 +1,7 @@
 import { BonusCategories, type BonusCategory, type BonusPurchaseView, type BonusQuoteView, type BonusReceiptItem } from '@cabinet/shared-types';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/shared/api/api-error';
 import { useAttemptKey } from '@/shared/api/attempt-key';
 import { formatMoney } from '@/shared/lib/format-money';
 import { parseRoubles } from '@/shared/lib/parse-money';
@@ -100,6 +101,7 @@ export function TillSimulatorPage() {
     <>
       <PageHeading title={t('bonus.till.title')}>{t('bonus.till.title')}</PageHeading>
       <p className="muted">{t('bonus.till.intro')}</p>
+      {cards.error instanceof ApiError && cards.error.status === 404 ? <p className="notice notice--warn">{t('bonus.till.off')}</p> : null}
       <FormAlert>{alert}</FormAlert>
       <div className="bonus-till">
         <section aria-labelledby="till-card-title">

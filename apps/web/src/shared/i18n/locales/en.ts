@@ -985,6 +985,7 @@ export const en: Dictionary = {
     till: {
       title: 'Till simulator',
       intro: 'For staff, in the test environment only: a receipt takes the same way as one from a station’s till.',
+      off: 'The till simulator is off on this server (BONUS_TILL_SIMULATOR).',
       card: 'Customer’s card',
       search: 'Find a card',
       searchHint: 'Digits of the number or the holder’s phone',
@@ -1259,6 +1260,7 @@ export const en: Dictionary = {
       catalog: 'Tariffs and options',
       staff: 'Staff',
       audit: 'Audit log',
+      till: 'Till simulator',
     },
     queues: 'Queues',
     queueNames: {
