@@ -68,6 +68,7 @@ const schema = z.object({
   ESIA_REDIRECT_URI: z.string().url().optional(),
   ESIA_STAND_IN: bool.optional(),
   ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  BONUS_CAMPAIGN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -130,6 +131,8 @@ export interface BonusConfig {
   expiryNoticeDays: number;
   /** The till simulator for staff (off in production unless asked for). */
   tillSimulator: boolean;
+  /** How long a node keeps the campaigns it read (0: reads them for every receipt). */
+  campaignCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -188,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       transferDailyCount: e.BONUS_TRANSFER_DAILY_COUNT,
       expiryNoticeDays: e.BONUS_EXPIRY_NOTICE_DAYS,
       tillSimulator: e.BONUS_TILL_SIMULATOR ?? !production,
+      campaignCacheSeconds: e.BONUS_CAMPAIGN_CACHE_SECONDS,
     },
     esia: {
       issuer: e.ESIA_ISSUER_URL ?? null,

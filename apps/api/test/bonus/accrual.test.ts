@@ -12,7 +12,8 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
   const receipt = (cardNumber: string, items: object[], over: object = {}) => ({ receiptId: `R-${randomUUID()}`, cardNumber, station: 'АЗС №17', occurredAt: SUNDAY, items, ...over });
 
   beforeAll(async () => {
-    t = await createTestContext();
+    // Campaigns are read afresh for each receipt here (the tests end them behind the product's back).
+    t = await createTestContext({ env: { BONUS_CAMPAIGN_CACHE_SECONDS: '0' } });
     till = await t.createTill();
   });
   afterAll(() => t.close());
@@ -158,6 +159,23 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
     expect(await t.query('SELECT 1 FROM bonus_purchases WHERE customer_id = $1', [m.id])).toHaveLength(0);
   });
 
+  it('when a receipt is almost well-formed (30 February, an unknown field, a null quantity), then the tills’ fast parser leaves it to the ordinary rules', async () => {
+    const m = await t.createBonusMember();
+    const fuel = { name: 'АИ-95', category: 'fuel', amount: rub(100) };
+    const feb30 = await post(receipt(m.cardNumber, [fuel], { occurredAt: '2026-02-30T10:00:00Z' })).expect(400);
+    expect(feb30.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+    const extra = await post({ ...receipt(m.cardNumber, [{ ...fuel, discount: 5 }]) }).expect(400);
+    expect(extra.body.errors).toEqual([expect.objectContaining({ field: 'items.0.discount', code: 'unknown_field' })]);
+    const top = await post({ ...receipt(m.cardNumber, [fuel]), cashier: 'Вера' }).expect(400);
+    expect(top.body.errors).toEqual([expect.objectContaining({ field: 'cashier', code: 'unknown_field' })]);
+    await post(receipt(m.cardNumber, [{ ...fuel, quantity: null }])).expect(200);
+    await post(receipt(m.cardNumber, [{ ...fuel, quantity: 40.1234 }])).expect(400);
+    // Text PostgreSQL cannot store is refused, not a 500.
+    expect((await post(receipt(m.cardNumber, [fuel], { station: 'АЗС\u0000' })).expect(400)).body.errors[0]).toMatchObject({ field: 'station', code: 'nullCharacter' });
+    expect((await post(receipt(m.cardNumber, [{ ...fuel, name: '\ud800' }])).expect(400)).body.errors[0]).toMatchObject({ field: 'items.0.name', code: 'unicode' });
+    expect(await t.query('SELECT count(*)::int AS n FROM bonus_purchases WHERE customer_id = $1', [m.id])).toEqual([{ n: 1 }]);
+  });
+
   it('when a partner with bonus:read asks for a card, then it gets the status and balance; the till’s quote previews the accrual', async () => {
     const m = await t.createBonusMember({ points: 75 });
     const reader = await t.createApiKey(['bonus:read']);
@@ -180,5 +198,27 @@ describe('POST /integrations/bonus/purchases — accrual', () => {
     expect(await t.query(`SELECT kind, points, ref FROM bonus_operations WHERE customer_id = $1`, [m.id])).toEqual([{ kind: 'accrual', points: '50', ref: 'bill:2026-11' }]);
     const stranger = await t.createCustomer();
     expect(await t.ds.transaction((em) => t.services.bonus.accrue(em, { customerId: stranger.id, points: 5, ref: 'x', description: 'x' }))).toBeNull();
+  });
+
+  it('when campaigns are cached (the default, 10 s here 1 s), then one started through the API applies at once and one started elsewhere after the cache time', async () => {
+    const t2 = await createTestContext({ env: { BONUS_CAMPAIGN_CACHE_SECONDS: '1' } });
+    try {
+      const key = (await t2.createTill()).key;
+      const m = await t2.createBonusMember();
+      const buy = () =>
+        t2.http.post('/api/v1/integrations/bonus/purchases').set('Authorization', `Bearer ${key}`).send(receipt(m.cardNumber, [{ name: 'АИ-95', category: 'fuel', amount: rub(1000) }]));
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(10);
+      const admin = await t2.createCustomer({ role: 'admin', password: 'admin-pass-123' });
+      const { accessToken } = await t2.signIn(admin.phone, 'admin-pass-123');
+      await t2.http.post('/api/v1/bonus/campaigns').set(t2.bearer(accessToken)).send({ name: 'Топливо ×2', multiplier: 2, categories: ['fuel'], startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' }).expect(201);
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(20);
+      // Another node (here: SQL) starts a bigger one: this node sees it once its cache is a second old.
+      await t2.query(`INSERT INTO bonus_campaigns (name, multiplier, starts_at, ends_at, created_at) VALUES ('Всё ×3', 3, '2026-11-01', '2026-12-01', now())`);
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(20);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await buy().expect(200)).body.pointsAccrued).toBe(30);
+    } finally {
+      await t2.close();
+    }
   });
 });

@@ -49,7 +49,7 @@ describe('expiry of points: by the clock, oldest first', () => {
     expect(await balance(m.id)).toBe(44);
   });
 
-  it('when a due lot was not reached by the job yet, then it is not spendable: the till sees it gone, and the next write expires it', async () => {
+  it('when a due lot was not reached by the job yet, then it is not spendable: the till sees it gone, and the next spend expires it first', async () => {
     const m = await t.createBonusMember();
     await buy(m.cardNumber, 5_000).expect(200); // 50
     t.clock.set('2027-11-23T10:00:00Z');
@@ -65,9 +65,12 @@ describe('expiry of points: by the clock, oldest first', () => {
     expect((await quote()).body.balance).toBe(10);
     const refused = await buy(m.cardNumber, 100, { spendPoints: 20 }).expect(409);
     expect(refused.body).toMatchObject({ code: 'bonus_insufficient_points', allowedPoints: 10 });
-    // The purchase after the first one expired the 50 in its own transaction.
-    expect(await t.query(`SELECT points FROM bonus_operations WHERE customer_id = $1 AND kind = 'expiry'`, [m.id])).toEqual([{ points: '-50' }]);
-    expect(await balance(m.id)).toBe(10);
+    // A spend expires the member's due lots in its own transaction first (an accrual leaves them to the job).
+    expect(await t.query(`SELECT 1 FROM bonus_operations WHERE customer_id = $1 AND kind = 'expiry'`, [m.id])).toHaveLength(0);
+    await buy(m.cardNumber, 100, { spendPoints: 5 }).expect(200);
+    expect(await t.query(`SELECT points, balance_after FROM bonus_operations WHERE customer_id = $1 AND kind = 'expiry'`, [m.id])).toEqual([{ points: '-50', balance_after: '10' }]);
+    expect(await balance(m.id)).toBe(5);
+    expect(await lotSum(m.id)).toBe(5);
   });
 
   it('when many members have lots due at different times, then the job takes them oldest first in batches, and sum of lots = balance for each', async () => {

@@ -80,5 +80,9 @@ describe('demo data of the bonus program', () => {
     expect((await t.http.get('/api/v1/bonus').set(t.bearer(anna.accessToken)).expect(200)).body).toMatchObject({ balance: 40, cards: [{ kind: 'virtual' }] });
     const [{ s, b }] = await t.query<{ s: string; b: string }>('SELECT (SELECT sum(remaining) FROM bonus_lots) AS s, (SELECT sum(balance) FROM bonus_members) AS b');
     expect(s).toBe(b);
+    // The station cashier of the demo runs the till simulator.
+    const cashier = await t.signIn(DEMO_BONUS.cashier.phone, DEMO_BONUS.cashier.password);
+    const found = await t.http.get(`/api/v1/bonus/till/cards?q=${DEMO_BONUS.ivanCard}`).set(t.bearer(cashier.accessToken)).expect(200);
+    expect(found.body.items).toEqual([{ number: DEMO_BONUS.ivanCard, kind: 'plastic', holder: 'Иванов Иван', balance: 480 }]);
   });
 });

@@ -43,6 +43,10 @@ const PaymentPage = lazy(() => import('@/features/payments/pages/payment-page').
 const ReceiptPage = lazy(() => import('@/features/payments/pages/receipt-page').then((m) => ({ default: m.ReceiptPage })));
 const CardsPage = lazy(() => import('@/features/payments/pages/cards-page').then((m) => ({ default: m.CardsPage })));
 const TariffsPage = lazy(() => import('@/features/tariffs/pages/tariffs-page').then((m) => ({ default: m.TariffsPage })));
+const BonusPage = lazy(() => import('@/features/bonus/pages/bonus-page').then((m) => ({ default: m.BonusPage })));
+const BonusRewardsPage = lazy(() => import('@/features/bonus/pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
+const BonusActivationPage = lazy(() => import('@/features/bonus/pages/activation-page').then((m) => ({ default: m.ActivationPage })));
+const TillSimulatorPage = lazy(() => import('@/features/bonus/pages/till-simulator-page').then((m) => ({ default: m.TillSimulatorPage })));
 // Becoming a customer, orders, account closure and the back office (issue 7).
 const ConnectMobilePage = lazy(() => import('@/features/applications/pages/connect-mobile-page').then((m) => ({ default: m.ConnectMobilePage })));
 const ConnectInternetPage = lazy(() => import('@/features/applications/pages/connect-internet-page').then((m) => ({ default: m.ConnectInternetPage })));
@@ -91,6 +95,7 @@ export function AppRoutes() {
           <Route path="login/gosuslugi" element={<GosuslugiPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
+          <Route path="bonus/activate" element={<BonusActivationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<CatalogLayout />}>
@@ -118,6 +123,8 @@ export function AppRoutes() {
             <Route path="cards" element={<CardsPage />} />
             <Route path="profile" element={<ProfilePage identities={<IdentityCard />} />} />
             <Route path="sessions" element={<SessionsPage />} />
+            <Route path="bonus" element={<BonusPage />} />
+            <Route path="bonus/rewards" element={<BonusRewardsPage />} />
             <Route path="orders" element={<OrdersPage />} />
             <Route path="orders/new/sim" element={<NewSimOrderPage />} />
             <Route path="orders/new/number" element={<NewNumberOrderPage />} />
@@ -140,6 +147,7 @@ export function AppRoutes() {
               <Route path="catalog" element={<CatalogAdminPage />} />
               <Route path="loans" element={<LoanReviewPage />} />
               <Route path="phone-changes" element={<PhoneChangesPage />} />
+              <Route path="till" element={<TillSimulatorPage />} />
               <Route element={<RequireStaff admin />}>
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -27,7 +27,8 @@ describe('accounts dashboard', () => {
     );
     renderApp('/');
 
-    const mobile = await screen.findByRole('article', { name: 'Лицевой счёт 7000001' });
+    // The first wait of the file also waits for the lazy home chunks (over a second on a busy machine).
+    const mobile = await screen.findByRole('article', { name: 'Лицевой счёт 7000001' }, { timeout: 5000 });
     expect(text(mobile)).toContain('342,50 ₽');
     expect(within(mobile).getByText(/Мало средств/)).toBeInTheDocument();
     expect(within(mobile).getByText('Без переплат. Всё')).toBeInTheDocument();

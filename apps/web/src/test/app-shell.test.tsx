@@ -17,11 +17,12 @@ describe('signed-in shell', () => {
     expect(within(nav).getByRole('link', { name: 'Тарифы' })).toHaveAttribute('href', '/tariffs');
     expect(within(nav).getByRole('link', { name: 'Платежи' })).toHaveAttribute('href', '/payments');
     expect(within(nav).getByRole('link', { name: 'Банковские карты' })).toHaveAttribute('href', '/cards');
-    // Issue 7: applications and orders, and the beautiful-number catalog, are here now; issue 5: loans.
+    // Issue 7: applications and orders, and the beautiful-number catalog, are here now; issues 5 and 6: loans and bonus.
     expect(within(nav).getByRole('link', { name: 'Заявки' })).toHaveAttribute('href', '/orders');
     expect(within(nav).getByRole('link', { name: 'Красивые номера' })).toHaveAttribute('href', '/numbers');
     expect(within(nav).getByRole('link', { name: 'Займы' })).toHaveAttribute('href', '/loans');
-    for (const soon of ['Бонусы', 'Поддержка']) {
+    expect(within(nav).getByRole('link', { name: 'Бонусы' })).toHaveAttribute('href', '/bonus');
+    for (const soon of ['Поддержка']) {
       const item = within(nav).getByText(soon);
       expect(item).toHaveAttribute('aria-disabled', 'true');
       expect(item).toHaveTextContent('скоро');

@@ -62,15 +62,20 @@ export class BonusActivationService {
     }
     const msgIds: string[] = [];
     const id = randomUUID();
-    await this.ds.transaction(async (em) => {
-      await this.deps.bonus.takeIssuedCard(em, number);
+    const checks = async (em: EntityManager) => {
+      const card = await this.deps.bonus.takeIssuedCard(em, number);
       if (await this.deps.customers.findCredentials(em, phone)) {
         throw new AppError('phone_taken', 409, 'This phone number is registered already: sign in and attach the card in the cabinet.', {
           errors: [{ field: 'phone', code: 'phone_taken', message: 'Registered already: sign in and attach the card' }],
         });
       }
-      await this.resendGate(phone);
-      const [card] = await em.query('SELECT id FROM bonus_cards WHERE number = $1', [number]);
+      return card;
+    };
+    // Checked once before the resend limit is counted (a refused form costs no attempt), and again under the card's lock.
+    await this.ds.transaction(checks);
+    await this.resendGate(phone);
+    await this.ds.transaction(async (em) => {
+      const card = await checks(em);
       await em.query(
         `INSERT INTO bonus_activations (id, card_id, phone, email, surname, name, patronymic, birth_date, gender, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -86,10 +91,12 @@ export class BonusActivationService {
   /** Another code for the same activation (after 60 s); the previous one stops working. */
   async resend(activationId: string): Promise<BonusActivationStartedView> {
     const msgIds: string[] = [];
+    const known = await this.ds.transaction((em) => this.find(em, activationId));
+    if (!known || known.completed_at) throw AppError.notFound('The activation');
+    await this.resendGate(known.phone);
     const a = await this.ds.transaction(async (em) => {
       const row = await this.find(em, activationId);
       if (!row || row.completed_at) throw AppError.notFound('The activation');
-      await this.resendGate(row.phone);
       msgIds.push(await this.sendCode(em, row.id, row.phone));
       return row;
     });

@@ -7,3 +7,4 @@ export { PointsBook, expiryFor } from './points';
 export { bonusRoutes } from './routes';
 export { formatCardNumber, parseCardNumber, plasticNumber, virtualNumber } from './card-number';
 export { seedBonus, seedBonusCatalog, issueCardBatch, DEMO_BONUS, BONUS_REWARDS } from './seed';
+export { CampaignRules } from './repository';

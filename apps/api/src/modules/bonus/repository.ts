@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { BonusBlockReason, BonusCardKind, BonusCardStatus, BonusCardView, BonusCategory } from '@cabinet/shared-types';
+import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { CampaignRule } from './rules';
 
@@ -55,13 +56,59 @@ export async function cardsOf(em: EntityManager, customerId: string): Promise<Ca
   );
 }
 
-/** Campaigns running at `at` (their weekday and category rules are applied per line). */
-export async function campaignsAt(em: EntityManager, at: Date): Promise<CampaignRule[]> {
-  const rows: { id: string; name: string; multiplier: string; categories: BonusCategory[] | null; weekdays: number[] | null }[] = await em.query(
-    'SELECT id, name, multiplier, categories, weekdays FROM bonus_campaigns WHERE ends_at > $1 AND starts_at <= $1 ORDER BY id',
-    [at],
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, multiplier100: Math.round(Number(r.multiplier) * 100), categories: r.categories, weekdays: r.weekdays }));
+interface CampaignRow extends CampaignRule {
+  startsAt: number;
+  endsAt: number;
+}
+
+/**
+ * The campaigns that apply to a purchase at a moment. Tills ask on every receipt, so the campaigns of the
+ * window a purchase may fall in (the last 31 days to tomorrow) are kept for `cacheSeconds` (reference data:
+ * a campaign started on another node applies here that much later; one started here applies at once).
+ */
+export class CampaignRules {
+  private cache: { loadedAt: number; from: number; to: number; rows: CampaignRow[] } | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly cacheSeconds: number,
+  ) {}
+
+  /** `em`: inside a transaction, read with its connection (never wait for a second one while holding locks). */
+  async at(at: Date, em?: EntityManager): Promise<CampaignRule[]> {
+    const t = at.getTime();
+    const c = this.cache;
+    const fresh = c && performance.now() - c.loadedAt < this.cacheSeconds * 1000 && t >= c.from && t < c.to;
+    const rows = fresh ? c.rows : await this.load(t, em ?? this.ds.manager);
+    return rows.filter((r) => r.startsAt <= t && r.endsAt > t).map(({ startsAt: _s, endsAt: _e, ...rule }) => rule);
+  }
+
+  /** A campaign was started or changed here: the next receipt reads them afresh. */
+  forget(): void {
+    this.cache = null;
+  }
+
+  private async load(t: number, em: EntityManager): Promise<CampaignRow[]> {
+    const now = this.clock.now().getTime();
+    const from = Math.min(t, now - 31 * 24 * 3600_000);
+    const to = Math.max(t + 1, now + 24 * 3600_000);
+    const found: { id: string; name: string; multiplier: string; categories: BonusCategory[] | null; weekdays: number[] | null; starts_at: Date; ends_at: Date }[] = await em.query(
+      'SELECT id, name, multiplier, categories, weekdays, starts_at, ends_at FROM bonus_campaigns WHERE ends_at > $1 AND starts_at < $2 ORDER BY id',
+      [new Date(from), new Date(to)],
+    );
+    const rows = found.map((r) => ({
+      id: r.id,
+      name: r.name,
+      multiplier100: Math.round(Number(r.multiplier) * 100),
+      categories: r.categories,
+      weekdays: r.weekdays,
+      startsAt: r.starts_at.getTime(),
+      endsAt: r.ends_at.getTime(),
+    }));
+    if (this.cacheSeconds > 0) this.cache = { loadedAt: performance.now(), from, to, rows };
+    return rows;
+  }
 }
 
 /** The balance as the member may use it now: the due lots the expiry job has not reached yet do not count. */

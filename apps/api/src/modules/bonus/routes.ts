@@ -39,6 +39,7 @@ import {
   CardNumberParams,
   ReceiptParams,
   TillCardsQuery,
+  parsePurchase,
 } from './dto';
 import type { BonusHistoryService } from './history';
 import type { BonusService } from './service';
@@ -300,6 +301,7 @@ export function bonusRoutes(
       auth: 'integrator',
       scopes: ['bonus:purchases'],
       body: BonusPurchaseDto,
+      parseBody: parsePurchase,
       response: BonusPurchaseViewDto,
       idempotent: true,
       errors: [403, 404, 409],

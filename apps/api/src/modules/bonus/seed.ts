@@ -21,6 +21,8 @@ export const DEMO_BONUS = {
   ivanCard: plasticNumber(1, 1),
   /** Printed and sold, waiting for activation. */
   freeCards: [2, 3, 4, 5, 6].map((n) => plasticNumber(1, n)),
+  /** A station cashier (staff) for the till simulator. */
+  cashier: { phone: '+79210000090', password: 'cashier12345', surname: 'Кассирова', name: 'Вера' },
 } as const;
 
 export async function seedBonusCatalog(em: EntityManager): Promise<void> {
@@ -68,6 +70,9 @@ export async function seedBonus(ds: DataSource, deps: { customers: CustomersServ
            ('Кофе ×3', 3, '{cafe}', NULL, $1, $3, $1)`,
         [now, new Date(now.getTime() + 365 * DAY), new Date(now.getTime() + 60 * DAY)],
       );
+    }
+    if (!(await deps.customers.findCredentials(em, DEMO_BONUS.cashier.phone))) {
+      await deps.customers.create(em, { ...DEMO_BONUS.cashier, role: 'operator' });
     }
     const ivan = await deps.customers.findCredentials(em, '+79210000001');
     const anna = await deps.customers.findCredentials(em, '+79210000002');

@@ -30,7 +30,7 @@ import type { CustomersService, RequestMeta } from '../customers';
 import type { NotificationsService } from '../notifications';
 import { formatCardNumber, requireCardNumber, virtualNumber } from './card-number';
 import { moscowDay, moscowDayStart, type PointsBook } from './points';
-import { CARD_COLUMNS, availableBalance, cardsOf, findCardByNumber, toCardView, type CardRow } from './repository';
+import { CARD_COLUMNS, availableBalance, cardsOf, findCardByNumber, toCardView, type CampaignRules, type CardRow } from './repository';
 import { POINT_KOPECKS } from './rules';
 
 interface RewardRow {
@@ -72,7 +72,7 @@ export class BonusService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: BonusConfig,
-    private readonly deps: { book: PointsBook; customers: CustomersService; notifications: NotificationsService; audit: AuditService },
+    private readonly deps: { book: PointsBook; customers: CustomersService; notifications: NotificationsService; audit: AuditService; campaigns: CampaignRules },
   ) {}
 
   /**
@@ -359,6 +359,7 @@ export class BonusService {
          RETURNING id, name, multiplier, categories, weekdays, starts_at, ends_at`,
         [input.name.trim(), input.multiplier, input.categories?.length ? input.categories : null, input.weekdays?.length ? [...new Set(input.weekdays)].sort() : null, startsAt, endsAt, this.clock.now()],
       );
+      this.deps.campaigns.forget();
       await this.deps.audit.record(em, { action: 'bonus_campaign_created', actorId: auth.customerId, customerId: null, ip: meta.ip, details: { id: row.id, name: row.name, multiplier: input.multiplier } });
       return toCampaignView(row);
     });

@@ -19,8 +19,8 @@ import type { AuditService } from '../audit';
 import type { RequestMeta } from '../customers';
 import { requireCardNumber } from './card-number';
 import type { LotSlice, PointsBook } from './points';
-import { activeCard, availableBalance, campaignsAt } from './repository';
-import { POINT_KOPECKS, priceReceipt } from './rules';
+import { activeCard, availableBalance, type CampaignRules } from './repository';
+import { POINT_KOPECKS, priceReceipt, type CampaignRule } from './rules';
 
 /** Who posts receipts: an API key with `bonus:purchases`, or the till simulator (its own key id). */
 export type Till = Pick<IntegratorContext, 'apiKeyId' | 'name'>;
@@ -55,9 +55,42 @@ interface PurchaseRow {
   balance_after_refund: string | null;
 }
 
+/**
+ * A purchase as stored. A receipt earning points without spending any is written by one statement
+ * (`fastAccrual`), which cannot know the lot's id or the balance after the member's update when it inserts
+ * the receipt: those come from the purchase's operations (exact), the stored values being the fallback.
+ */
 const PURCHASE_COLUMNS = `p.id, p.customer_id, p.receipt_id, p.request_hash, p.card_id, c.number AS card_number, p.station, p.occurred_at, p.total,
-  p.points_spent, p.points_accrued, p.campaigns, p.accrual_lot_id, p.spent_from, p.balance_after, p.status, p.refunded_at,
+  p.points_spent, p.points_accrued, p.campaigns, p.spent_from, p.status, p.refunded_at,
+  coalesce(p.accrual_lot_id, (SELECT l.id FROM bonus_operations o JOIN bonus_lots l ON l.operation_id = o.id WHERE o.purchase_id = p.id AND o.customer_id = p.customer_id AND o.kind = 'accrual' LIMIT 1)) AS accrual_lot_id,
+  coalesce((SELECT o.balance_after FROM bonus_operations o WHERE o.purchase_id = p.id AND o.customer_id = p.customer_id AND o.kind IN ('spend', 'accrual') ORDER BY o.seq DESC LIMIT 1), p.balance_after) AS balance_after,
   p.points_reversed, p.points_returned, p.points_unrecovered, p.balance_after_refund`;
+
+/**
+ * A receipt paid in money only, in one statement: the receipt is claimed first (ON CONFLICT DO NOTHING:
+ * a twin posted at the same moment waits for this one and then adds nothing), and only a claimed receipt
+ * updates the member, writes the history line and the lot. Due lots are not expired here — nothing is
+ * spent, and the expiry job records them later with a consistent running balance — but the balance
+ * answered leaves them out.
+ */
+const FAST_ACCRUAL = `
+  WITH c AS (SELECT id, customer_id FROM bonus_cards WHERE number = $1 AND status = 'active'),
+       p AS (
+         INSERT INTO bonus_purchases (id, customer_id, api_key_id, receipt_id, request_hash, card_id, station, occurred_at, items, total,
+                                      points_spent, points_accrued, campaigns, accrual_lot_id, spent_from, balance_after, status, created_at)
+         SELECT $2, c.customer_id, $3, $4, $5, c.id, $6, $7, $8, $9, 0, $10, $11, NULL, '[]',
+                (SELECT balance FROM bonus_members WHERE customer_id = c.customer_id) + $10, 'completed', $12 FROM c
+         ON CONFLICT (api_key_id, receipt_id) DO NOTHING
+         RETURNING customer_id, card_id, balance_after
+       ),
+       m AS (UPDATE bonus_members mm SET balance = mm.balance + $10 FROM p WHERE mm.customer_id = p.customer_id AND $10 > 0 RETURNING mm.customer_id, mm.balance, p.card_id),
+       o AS (INSERT INTO bonus_operations (id, customer_id, kind, points, balance_after, description, card_id, purchase_id, created_at)
+             SELECT $13, customer_id, 'accrual', $10, balance, $14, card_id, $2, $12 FROM m),
+       l AS (INSERT INTO bonus_lots (customer_id, points, remaining, earned_at, expires_at, source, operation_id)
+             SELECT customer_id, $10, $10, $7, $15, 'accrual', $13 FROM m)
+  SELECT coalesce(m.balance, p.balance_after) AS balance,
+         (SELECT coalesce(sum(d.remaining), 0) FROM bonus_lots d WHERE d.customer_id = p.customer_id AND d.remaining > 0 AND d.expires_at <= $12) AS due
+    FROM p LEFT JOIN m ON true`;
 
 function toPurchaseView(r: PurchaseRow): BonusPurchaseView {
   const spent = Number(r.points_spent);
@@ -109,7 +142,7 @@ export class TillService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: BonusConfig,
-    private readonly deps: { book: PointsBook; audit: AuditService },
+    private readonly deps: { book: PointsBook; audit: AuditService; campaigns: CampaignRules },
   ) {}
 
   private get book(): PointsBook {
@@ -136,7 +169,7 @@ export class TillService {
     const em = this.ds.manager;
     const card = await activeCard(em, number);
     const balance = (await availableBalance(em, card.customerId, this.clock.now())) ?? 0;
-    const campaigns = await campaignsAt(em, at);
+    const campaigns = await this.deps.campaigns.at(at);
     const priced = priceReceipt(input.items, { spendPoints: 0, config: this.config, campaigns, at });
     return { cardNumber: number, balance, maxSpend: Math.min(balance, priced.spendCap), spendableAmount: rub(priced.spendable), accrualPreview: priced.accrual };
   }
@@ -157,9 +190,16 @@ export class TillService {
       spendPoints: input.spendPoints ?? 0,
     };
     const hash = requestHash('POST', 'bonus-purchase', p);
+    // Read before any transaction starts: no lock is held while they are fetched.
+    const campaigns = await this.deps.campaigns.at(at);
+    if (p.spendPoints === 0 && !after) {
+      const fast = await this.fastAccrual(till, p, hash, at, campaigns);
+      if (fast) return fast;
+      // Not claimed: the card is not active, or the receipt was posted before — the full path answers that.
+    }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.ds.transaction((em) => this.apply(em, till, p, hash, at, after));
+        return await this.ds.transaction((em) => this.apply(em, till, p, hash, at, campaigns, after));
       } catch (err) {
         // The same receipt id posted at the same moment for another card: the first one won; answer as a replay would.
         if (attempt === 1 && isUniqueViolation(err, 'bonus_purchases_api_key_id_receipt_id_key')) continue;
@@ -168,7 +208,46 @@ export class TillService {
     }
   }
 
-  private async apply(em: EntityManager, till: Till, p: NormalizedPurchase, hash: string, at: Date, after?: AfterApplied): Promise<BonusPurchaseView> {
+  private async fastAccrual(till: Till, p: NormalizedPurchase, hash: string, at: Date, campaigns: CampaignRule[]): Promise<BonusPurchaseView | null> {
+    const priced = priceReceipt(p.items, { spendPoints: 0, config: this.config, campaigns, at });
+    const purchaseId = randomUUID();
+    const label = priced.campaigns.length ? ` (${priced.campaigns.join(', ')})` : '';
+    const [row]: { balance: string; due: string }[] = await this.ds.query(FAST_ACCRUAL, [
+      p.cardNumber,
+      purchaseId,
+      till.apiKeyId,
+      p.receiptId,
+      hash,
+      p.station,
+      at,
+      JSON.stringify(p.items),
+      priced.total,
+      priced.accrual,
+      priced.campaigns,
+      this.clock.now(),
+      randomUUID(),
+      `Покупка: ${p.station}${label}`.slice(0, 200),
+      this.book.expiryFor(at),
+    ]);
+    if (!row) return null;
+    return {
+      receiptId: p.receiptId,
+      status: 'completed',
+      cardNumber: p.cardNumber,
+      station: p.station,
+      occurredAt: p.occurredAt,
+      total: rub(priced.total),
+      discount: rub(0),
+      toPay: rub(priced.total),
+      pointsSpent: 0,
+      pointsAccrued: priced.accrual,
+      balance: Number(row.balance) - Number(row.due),
+      campaigns: priced.campaigns,
+      refund: null,
+    };
+  }
+
+  private async apply(em: EntityManager, till: Till, p: NormalizedPurchase, hash: string, at: Date, campaigns: CampaignRule[], after?: AfterApplied): Promise<BonusPurchaseView> {
     const replay = async () => {
       const existing = await this.findPurchase(em, till, p.receiptId);
       if (existing && existing.request_hash !== hash) {
@@ -185,7 +264,6 @@ export class TillService {
     // A twin of this request may have committed while we waited for the member's lock.
     const twin = await replay();
     if (twin) return twin;
-    const campaigns = await campaignsAt(em, at);
     const priced = priceReceipt(p.items, { spendPoints: p.spendPoints, config: this.config, campaigns, at });
     const allowed = Math.min(member.balance, priced.spendCap);
     if (p.spendPoints > priced.spendCap) {

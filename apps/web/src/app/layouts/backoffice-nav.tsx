@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { useMe } from '@/shared/api/me';
 import type { ShellNavProps } from './app-shell';
 
-type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations';
+type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations' | 'till';
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
@@ -24,6 +24,8 @@ const items: Item[] = [
   { key: 'staff', to: '/backoffice/staff', admin: true },
   { key: 'audit', to: '/backoffice/audit', admin: true },
   { key: 'integrations', to: '/backoffice/integrations', admin: true },
+  // The bonus programme's till simulator (issue 6; the API serves it outside production only).
+  { key: 'till', to: '/backoffice/till' },
 ];
 
 export function BackofficeNav({ id, open, onNavigate }: ShellNavProps) {

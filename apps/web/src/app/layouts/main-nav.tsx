@@ -23,7 +23,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'payments', to: '/payments' },
   { key: 'cards', to: '/cards' },
   { key: 'loans', to: '/loans' },
-  { key: 'bonus' },
+  { key: 'bonus', to: '/bonus' },
   { key: 'applications', to: '/orders' },
   { key: 'numbers', to: '/numbers' },
   { key: 'support' },

@@ -44,6 +44,9 @@ export function LoginPage({ alternatives }: { alternatives?: ReactNode }) {
       <p className="auth-card__links">
         <Link to="/tariffs">{t('login.tariffs')}</Link>
       </p>
+      <p className="auth-card__links">
+        <Link to="/bonus/activate">{t('bonus.activation.title')}</Link>
+      </p>
     </section>
   );
 }
