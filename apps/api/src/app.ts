@@ -111,15 +111,15 @@ export function createServices(deps: AppDeps) {
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
   const bonusBook = new PointsBook(clock, config.bonus.pointsTtlMonths);
   const bonusCampaigns = new CampaignRules(ds, clock, config.bonus.campaignCacheSeconds);
-  const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit, campaigns: bonusCampaigns });
+  const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit, campaigns: bonusCampaigns, events: webhooks });
   const bonusHistory = new BonusHistoryService(ds, clock);
   const bonusActivation = new BonusActivationService(ds, clock, { book: bonusBook, bonus, customers, otp, notifications, rate, audit });
-  const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit, campaigns: bonusCampaigns });
+  const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit, campaigns: bonusCampaigns, events: webhooks });
   const bonusExpiry = new BonusExpiryService(ds, clock, config.bonus, { customers, notifications });
   const payouts = new PayoutsService(ds, clock, { provider: acquirer, notifications });
   payments.payouts = payouts;
   const phoneChangeReview = new PhoneChangeReviewService(ds, clock, { audit, notifications });
-  const loans = new LoansService(ds, clock, { customers, auth, otp, rate, notifications, audit, payments, payouts, secret: config.jwtSecret });
+  const loans = new LoansService(ds, clock, { customers, auth, otp, rate, notifications, audit, payments, payouts, secret: config.jwtSecret, events: webhooks });
   const loansOn = config.features.includes('loans');
   payments.hooks = {
     afterCredit: (em, p) => promised.repayFrom(em, p.account_id as string, BigInt(p.amount), p.id),
@@ -131,7 +131,7 @@ export function createServices(deps: AppDeps) {
   const numbers = new NumbersService(ds, clock, { audit });
   const provisioning = new AccountProvisioning(clock, { accounts, tariffs });
   const closure = new AccountClosureService(ds, clock, { accounts, audit });
-  const applications = new ApplicationsService(ds, clock, { rate, captcha, customers, provisioning, tariffs, numbers, notifications, audit });
+  const applications = new ApplicationsService(ds, clock, { rate, captcha, customers, provisioning, tariffs, numbers, notifications, audit, events: webhooks });
   const orders = new OrdersService(ds, clock, { accounts, provisioning, tariffs, numbers, ledger, notifications, audit });
   const tariffAdmin = new TariffAdminService(ds, clock, { audit });
   const backoffice = new BackofficeService(ds, clock, {

@@ -5,7 +5,10 @@ import { en } from '@/features/loans/i18n/en';
 import { ru } from '@/features/loans/i18n/ru';
 import type { Dictionary } from '@/shared/i18n/dictionary';
 import { browser } from '@/shared/lib/browser';
-import { createFakeApi, json, problem, signedIn } from './fake-api';
+import { createFakeApi, customer, json, problem, signedIn } from './fake-api';
+
+/** The review pages live in the back-office console: staff only. */
+const operator = { ...customer, role: 'operator' as const };
 import { loan, otherCard, ownCard, rub, shortProduct, instalmentProduct } from './loan-fixtures';
 import { payment } from './payment-fixtures';
 import { renderApp } from './render-app';
@@ -170,7 +173,7 @@ describe('the back office pages of loans', () => {
       decision: { outcome: 'in_review', reason: 'payment_to_income_high', note: null, at: '2026-11-22T09:00:00Z' },
     };
     const view = { ...item, borrower: { surname: 'Волков', name: 'Андрей', passportSeries: '4009', passportNumber: '175320' }, rules: [{ rule: 'payment_to_income', outcome: 'review', detail: '62 %' }], bureau: [], history: [], consents: [] };
-    const api = signedIn(createFakeApi())
+    const api = signedIn(createFakeApi(), operator)
       .on('GET', '/backoffice/loan-applications', () => json(200, { items: [item], nextCursor: null }))
       .on('GET', '/backoffice/loan-applications/loan-7', () => json(200, view))
       .on('POST', '/backoffice/loan-applications/loan-7/approve', () => json(200, { ...view, status: 'approved' }));
@@ -188,7 +191,7 @@ describe('the back office pages of loans', () => {
 
   it('an operator confirms a phone change with the passport the person named; a mismatch is said', async () => {
     const request = { id: 'pc-1', customer: { id: 'c-1', name: 'Кузнецова Мария Андреевна' }, oldPhone: '+79210000005', newPhone: '+79115557001', status: 'pending', requestedAt: '2026-11-22T09:00:00Z', decidedAt: null, note: null };
-    const api = signedIn(createFakeApi())
+    const api = signedIn(createFakeApi(), operator)
       .on('GET', '/backoffice/phone-changes', () => json(200, { items: [request], nextCursor: null }))
       .on('POST', '/backoffice/phone-changes/pc-1/confirm', () => problem(409, 'identity_mismatch'));
     const { user } = renderApp('/backoffice/phone-changes');

@@ -22,6 +22,7 @@ import type { RateCounter } from '../../platform/rate-limit';
 import type { AuthContext } from '../../platform/routes';
 import type { AccountProvisioning } from '../accounts';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { CaptchaProvider } from '../auth';
 import type { CustomersService, RequestMeta } from '../customers';
 import type { NotificationsService } from '../notifications';
@@ -101,8 +102,16 @@ export class ApplicationsService {
       numbers: NumbersService;
       notifications: NotificationsService;
       audit: AuditService;
+      /** Webhooks: `application.status_changed`. */
+      events?: EventPublisher;
     },
   ) {}
+
+  /** Keeps a status change for the applicant to see and tells subscribed partners (in the same transaction). */
+  private async recordStatus(em: EntityManager, a: { id: string; number: string; kind: string }, status: RequestStatus, previous: RequestStatus | null, reason: string | null, actorId: string | null, at: Date): Promise<void> {
+    await ApplicationsRepository.addEvent(em, { applicationId: a.id, status, reason, actorId, at });
+    await this.deps.events?.publish(em, 'application.status_changed', { applicationId: a.id, applicationNumber: a.number, kind: a.kind, status, previousStatus: previous, reason, at: at.toISOString() });
+  }
 
   // ---- public side ----
 
@@ -197,7 +206,7 @@ export class ApplicationsService {
           `INSERT INTO applications (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
           Object.values(cols),
         );
-        await ApplicationsRepository.addEvent(em, { applicationId: created.id, status: 'new', reason: null, actorId: null, at: now });
+        await this.recordStatus(em, { id: created.id, number, kind }, 'new', null, null, null, now);
         const r = await this.row(em, created.id);
         const what = kind === 'callback' ? 'Заявка на обратный звонок' : 'Заявка на подключение';
         msgIds.push(...(await this.notify(em, r, `${what} ${number} принята. Статус можно проверить на сайте по номеру заявки и телефону.`)));
@@ -317,7 +326,7 @@ export class ApplicationsService {
       }
       const now = this.clock.now();
       await em.query(`UPDATE applications SET status = $2, reason = $3, updated_at = $4 WHERE id = $1`, [id, input.status, reason, now]);
-      await ApplicationsRepository.addEvent(em, { applicationId: id, status: input.status, reason, actorId: auth.customerId, at: now });
+      await this.recordStatus(em, { id, number: r.number, kind: r.kind }, input.status, r.status, reason, auth.customerId, now);
       if (input.status === 'rejected' && r.number_id) await this.deps.numbers.release(em, r.number_id, holderOf(r.number));
       await this.deps.audit.record(em, {
         action: 'application_status_changed',
@@ -402,7 +411,7 @@ export class ApplicationsService {
         `UPDATE applications SET status = 'done', reason = NULL, customer_id = $2, account_id = $3, line_id = $4, contract_id = $5, new_customer = $6, updated_at = $7 WHERE id = $1`,
         [id, customerId, result.accountId, result.lineId, result.contractId, !existing, now],
       );
-      await ApplicationsRepository.addEvent(em, { applicationId: id, status: 'done', reason: null, actorId: auth.customerId, at: now });
+      await this.recordStatus(em, { id, number: r.number, kind: r.kind }, 'done', r.status, null, auth.customerId, now);
       await this.deps.audit.record(em, {
         action: 'application_processed',
         actorId: auth.customerId,

@@ -26,6 +26,7 @@ import { decodeCursor, toPage } from '../../platform/pagination';
 import { maskPhone, normalizePhone } from '../../platform/phone';
 import type { AuthContext } from '../../platform/routes';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { CustomersService, RequestMeta } from '../customers';
 import type { NotificationsService } from '../notifications';
 import { formatCardNumber, requireCardNumber, virtualNumber } from './card-number';
@@ -72,7 +73,7 @@ export class BonusService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: BonusConfig,
-    private readonly deps: { book: PointsBook; customers: CustomersService; notifications: NotificationsService; audit: AuditService; campaigns: CampaignRules },
+    private readonly deps: { book: PointsBook; customers: CustomersService; notifications: NotificationsService; audit: AuditService; campaigns: CampaignRules; events?: EventPublisher },
   ) {}
 
   /**
@@ -85,7 +86,9 @@ export class BonusService {
     const member = await this.deps.book.lock(em, input.customerId);
     if (!member) return null;
     if (await this.deps.book.findByRef(em, input.customerId, input.ref)) return { accrued: false, balance: member.balance };
-    const c = await this.deps.book.credit(em, { customerId: input.customerId, kind: 'accrual', description: input.description, ref: input.ref }, input.points, { earnedAt: this.clock.now(), source: 'accrual' });
+    const earnedAt = this.clock.now();
+    const c = await this.deps.book.credit(em, { customerId: input.customerId, kind: 'accrual', description: input.description, ref: input.ref }, input.points, { earnedAt, source: 'accrual' });
+    await this.deps.events?.publish(em, 'bonus.accrued', { ref: input.ref, points: input.points, balance: c.balanceAfter, earnedAt: earnedAt.toISOString(), expiresAt: this.deps.book.expiryFor(earnedAt).toISOString() });
     return { accrued: true, balance: c.balanceAfter };
   }
 

@@ -16,6 +16,7 @@ import { requestHash } from '../../platform/idempotency';
 import { rub } from '../../platform/money';
 import type { AuthContext, IntegratorContext } from '../../platform/routes';
 import type { AuditService } from '../audit';
+import type { EventPublisher, WebhooksService } from '../integrations';
 import type { RequestMeta } from '../customers';
 import { requireCardNumber } from './card-number';
 import type { LotSlice, PointsBook } from './points';
@@ -142,7 +143,7 @@ export class TillService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: BonusConfig,
-    private readonly deps: { book: PointsBook; audit: AuditService; campaigns: CampaignRules },
+    private readonly deps: { book: PointsBook; audit: AuditService; campaigns: CampaignRules; events?: EventPublisher & Pick<WebhooksService, 'subscribed'> },
   ) {}
 
   private get book(): PointsBook {
@@ -192,7 +193,9 @@ export class TillService {
     const hash = requestHash('POST', 'bonus-purchase', p);
     // Read before any transaction starts: no lock is held while they are fetched.
     const campaigns = await this.deps.campaigns.at(at);
-    if (p.spendPoints === 0 && !after) {
+    // The one-statement path has no transaction an event could ride in: while a partner listens for
+    // `bonus.accrued`, a receipt takes the full path, which tells them in its transaction.
+    if (p.spendPoints === 0 && !after && !(await this.deps.events?.subscribed('bonus.accrued'))) {
       const fast = await this.fastAccrual(till, p, hash, at, campaigns);
       if (fast) return fast;
       // Not claimed: the card is not active, or the receipt was posted before — the full path answers that.
@@ -293,6 +296,7 @@ export class TillService {
       const label = priced.campaigns.length ? ` (${priced.campaigns.join(', ')})` : '';
       const c = await this.book.credit(em, { ...op, kind: 'accrual', description: `Покупка: ${p.station}${label}` }, priced.accrual, { earnedAt: at, source: 'accrual' });
       [balance, lotId] = [c.balanceAfter, c.lotIds[0]];
+      await this.deps.events?.publish(em, 'bonus.accrued', { cardNumber: p.cardNumber, receiptId: p.receiptId, station: p.station, points: priced.accrual, balance, earnedAt: at.toISOString(), expiresAt: this.book.expiryFor(at).toISOString() });
     }
     await em.query(
       `INSERT INTO bonus_purchases (id, customer_id, api_key_id, receipt_id, request_hash, card_id, station, occurred_at, items, total,

@@ -17,9 +17,11 @@ import {
   type PhoneVerificationStarted,
   type SubmitLoanRequest,
   type UpdateLoanDraftRequest,
+  type LoanStatus,
 } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import type { EventPublisher } from '../integrations';
 import { formatRub } from '../../platform/money';
 import type { OtpService } from '../../platform/otp/otp.service';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -73,8 +75,14 @@ export class LoanApplicationsService {
       audit: AuditService;
       bureau: CreditBureau;
       secret: string;
+      events?: EventPublisher;
     },
   ) {}
+
+  /** The repository's `setStatus`, telling subscribed partners (webhook `loan.status_changed`). */
+  private setStatus(em: EntityManager, l: LoanRow, status: LoanStatus, at: Date, note: string | null = null, actorId: string | null = null): Promise<void> {
+    return setStatus(em, l, status, at, note, actorId, this.deps.events);
+  }
 
   private get today(): string {
     return mskDate(this.clock.now());
@@ -274,7 +282,7 @@ export class LoanApplicationsService {
       );
       await this.deps.customers.fillIdentity(em, customerId, { surname: b.surname!, name: b.name!, patronymic: b.patronymic ?? null, birthDate: b.birthDate! });
       await em.query('UPDATE loans SET submitted_at = $2 WHERE id = $1', [id, now]);
-      await setStatus(em, l, 'submitted', now, 'Заявка отправлена; согласия даны');
+      await this.setStatus(em, l, 'submitted', now, 'Заявка отправлена; согласия даны');
       const p = await productById(em, l.product_id);
       const verdict = await this.decide(em, l, p);
       messages.push(...(await this.finish(em, l, verdict, null)));
@@ -348,7 +356,7 @@ export class LoanApplicationsService {
       note = `На проверке у специалиста: ${reasonText}`;
       body = `Заявка ${number} передана специалисту; ответ придёт в SMS.`;
     }
-    await setStatus(em, l, v.outcome, now, note, actorId);
+    await this.setStatus(em, l, v.outcome, now, note, actorId);
     return [await this.deps.notifications.enqueue(em, { channel: 'sms', to: l.phone, body, customerId: l.customer_id })];
   }
 
@@ -358,7 +366,7 @@ export class LoanApplicationsService {
       if (!['draft', 'submitted', 'in_review', 'approved'].includes(l.status)) throw new AppError('loan_not_in_status', 409, 'Only an application not yet paid out can be cancelled.');
       const now = this.clock.now();
       await em.query('UPDATE loans SET closed_at = $2 WHERE id = $1', [id, now]);
-      await setStatus(em, l, 'cancelled', now, 'Заявка отменена клиентом');
+      await this.setStatus(em, l, 'cancelled', now, 'Заявка отменена клиентом');
     });
     return this.get(customerId, id);
   }
@@ -405,7 +413,7 @@ export class LoanApplicationsService {
         const l = await loanOf(em, r.customer_id, r.id, true);
         if (l.status !== 'approved' || !l.approved_until || l.approved_until > this.clock.now()) return 0;
         await em.query('UPDATE loans SET closed_at = $2 WHERE id = $1', [l.id, this.clock.now()]);
-        await setStatus(em, l, 'cancelled', this.clock.now(), `Одобрение истекло: деньги не были получены за ${LoanLimits.approvalValidDays} дней`);
+        await this.setStatus(em, l, 'cancelled', this.clock.now(), `Одобрение истекло: деньги не были получены за ${LoanLimits.approvalValidDays} дней`);
         return 1;
       });
     }

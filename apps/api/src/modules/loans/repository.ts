@@ -17,6 +17,7 @@ import type {
   CardBrand,
 } from '@cabinet/shared-types';
 import { AppError } from '../../platform/errors';
+import type { EventPublisher } from '../integrations';
 import { rub } from '../../platform/money';
 import { capsOn } from './caps';
 import { addDays } from './dates';
@@ -147,11 +148,24 @@ export async function scheduleOf(em: EntityManager, loanId: string): Promise<Sch
   return em.query('SELECT * FROM loan_schedule WHERE loan_id = $1 ORDER BY n', [loanId]);
 }
 
-/** Moves a loan to a status and keeps the change (time, note, who) for the customer to see. */
-export async function setStatus(em: EntityManager, loan: LoanRow, status: LoanStatus, at: Date, note: string | null = null, actorId: string | null = null): Promise<void> {
+/**
+ * Moves a loan to a status and keeps the change (time, note, who) for the customer to see; with a publisher,
+ * partners subscribed to `loan.status_changed` hear of it in the same transaction (sent only if it commits).
+ */
+export async function setStatus(
+  em: EntityManager,
+  loan: LoanRow,
+  status: LoanStatus,
+  at: Date,
+  note: string | null = null,
+  actorId: string | null = null,
+  events?: EventPublisher,
+): Promise<void> {
+  const previous = loan.status;
   await em.query('UPDATE loans SET status = $2, updated_at = $3 WHERE id = $1', [loan.id, status, at]);
   await em.query('INSERT INTO loan_status_changes (customer_id, loan_id, status, note, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [loan.customer_id, loan.id, status, note, actorId, at]);
   loan.status = status;
+  await events?.publish(em, 'loan.status_changed', { loanId: loan.id, loanNumber: loanNumber(loan.number), status, previousStatus: previous, at: at.toISOString() });
 }
 
 export function balancesOf(l: LoanRow): Balances {

@@ -5,6 +5,7 @@ import { formatRub } from '../../platform/money';
 import type { OtpService } from '../../platform/otp/otp.service';
 import type { RateCounter } from '../../platform/rate-limit';
 import type { AuditService } from '../audit';
+import type { EventPublisher } from '../integrations';
 import type { AuthService } from '../auth';
 import type { CustomersService, IdentityCheck } from '../customers';
 import type { NotificationsService } from '../notifications';
@@ -26,6 +27,8 @@ export interface LoansDeps {
   payments: PaymentsService;
   payouts: PayoutsService;
   bureau?: CreditBureau;
+  /** Webhooks: `loan.status_changed`. */
+  events?: EventPublisher;
   /** Signs the wizard's phone confirmations. */
   secret: string;
 }
@@ -49,7 +52,7 @@ export class LoansService implements IdentityCheck {
     const bureau = deps.bureau ?? new SandboxCreditBureau();
     this.catalog = new LoanCatalogService(ds, clock);
     this.applications = new LoanApplicationsService(ds, clock, { ...deps, bureau });
-    this.servicing = new LoanServicingService(ds, clock, { payments: deps.payments, payouts: deps.payouts, notifications: deps.notifications, applications: this.applications });
+    this.servicing = new LoanServicingService(ds, clock, { payments: deps.payments, payouts: deps.payouts, notifications: deps.notifications, applications: this.applications, events: deps.events });
     this.review = new LoanReviewService(ds, clock, { applications: this.applications, audit: deps.audit, notifications: deps.notifications, bureau });
   }
 

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { LoanLimits, type ExtendLoanRequest, type LoanExtensionOffer, type LoanView, type PaymentView, type PayoutFailureReason, type RepayLoanRequest } from '@cabinet/shared-types';
+import { LoanLimits, type ExtendLoanRequest, type LoanExtensionOffer, type LoanStatus, type LoanView, type PaymentView, type PayoutFailureReason, type RepayLoanRequest } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import type { EventPublisher } from '../integrations';
 import { formatRub, rub } from '../../platform/money';
 import type { NotificationsService } from '../notifications';
 import type { PaymentRow, PaymentsService, PayoutRow, PayoutsService } from '../payments';
@@ -49,8 +50,13 @@ export class LoanServicingService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly deps: { payments: PaymentsService; payouts: PayoutsService; notifications: NotificationsService; applications: LoanApplicationsService },
+    private readonly deps: { payments: PaymentsService; payouts: PayoutsService; notifications: NotificationsService; applications: LoanApplicationsService; events?: EventPublisher },
   ) {}
+
+  /** The repository's `setStatus`, telling subscribed partners (webhook `loan.status_changed`). */
+  private setStatus(em: EntityManager, l: LoanRow, status: LoanStatus, at: Date, note: string | null = null, actorId: string | null = null): Promise<void> {
+    return setStatus(em, l, status, at, note, actorId, this.deps.events);
+  }
 
   private get today(): string {
     return mskDate(this.clock.now());
@@ -79,7 +85,7 @@ export class LoanServicingService {
       if (other) throw new AppError('conflict', 409, 'Another loan is open: repay it first.');
       const payout = await this.deps.payouts.create(em, { customerId, cardId, amount: BigInt(l.amount), purpose: 'loan_disbursement', ref: l.id });
       await em.query('UPDATE loans SET card_id = $2, payout_id = $3 WHERE id = $1', [id, cardId, payout.id]);
-      await setStatus(em, l, 'disbursed', this.clock.now(), `Деньги отправлены на карту •••• ${card.last4}`);
+      await this.setStatus(em, l, 'disbursed', this.clock.now(), `Деньги отправлены на карту •••• ${card.last4}`);
       return { payoutId: payout.id, number: loanNumber(l.number) };
     });
     await this.deps.payouts.send(payoutId, `Выдача займа ${number}`);
@@ -95,7 +101,7 @@ export class LoanServicingService {
     if (payout.status === 'failed') {
       const why = PAYOUT_FAILURE_TEXT[payout.failure_reason ?? 'general_decline'];
       await em.query('UPDATE loans SET card_id = NULL, payout_id = NULL WHERE id = $1', [l.id]);
-      await setStatus(em, l, 'approved', now, `Выплата на карту •••• ${payout.card_last4} не прошла: ${why}. Выберите другую карту.`);
+      await this.setStatus(em, l, 'approved', now, `Выплата на карту •••• ${payout.card_last4} не прошла: ${why}. Выберите другую карту.`);
       return [await this.sms(em, l, `Заём ${number}: перевод на карту •••• ${payout.card_last4} не прошёл (${why}). Выберите другую карту в личном кабинете.`)];
     }
     const p = await productById(em, l.product_id);
@@ -116,7 +122,7 @@ export class LoanServicingService {
         [l.id, r.n, r.dueOn, r.principal.toString(), r.interest.toString(), r.total.toString(), r.remainingAfter.toString()],
       );
     }
-    await setStatus(em, l, 'active', now, `Деньги зачислены на карту •••• ${payout.card_last4}`);
+    await this.setStatus(em, l, 'active', now, `Деньги зачислены на карту •••• ${payout.card_last4}`);
     const first = o.rows[0];
     return [
       await this.sms(
@@ -210,9 +216,9 @@ export class LoanServicingService {
     const number = loanNumber(l.number);
     const now = this.clock.now();
     if (missed && l.status === 'active') {
-      await setStatus(em, l, 'overdue', now, `Просрочен платёж от ${ruDate(missed.due_on)}`);
+      await this.setStatus(em, l, 'overdue', now, `Просрочен платёж от ${ruDate(missed.due_on)}`);
     } else if (!missed && l.status === 'overdue') {
-      await setStatus(em, l, 'active', now, 'Просрочка погашена');
+      await this.setStatus(em, l, 'active', now, 'Просрочка погашена');
     }
     if (missed && (!l.overdue_notified_on || l.overdue_notified_on < missed.due_on)) {
       const owed = b.principal + b.interest + b.penalty;
@@ -358,7 +364,7 @@ export class LoanServicingService {
       await em.query('DELETE FROM loan_schedule WHERE loan_id = $1 AND due_on > $2', [l.id, today]);
       await em.query(`UPDATE loan_schedule SET status = 'paid' WHERE loan_id = $1`, [l.id]);
       await em.query('UPDATE loans SET closed_at = $2 WHERE id = $1', [l.id, this.clock.now()]);
-      await setStatus(em, l, 'repaid', this.clock.now(), `Заём погашен полностью: всего выплачено ${formatRub(BigInt(l.paid))}`);
+      await this.setStatus(em, l, 'repaid', this.clock.now(), `Заём погашен полностью: всего выплачено ${formatRub(BigInt(l.paid))}`);
       messages.push(await this.sms(em, l, `Заём ${number} погашен полностью. Спасибо!${a.rest > 0n ? ` Лишние ${formatRub(a.rest)} вернутся на карту.` : ''}`));
     } else {
       schedule = await this.replan(em, l, schedule, after, today);
@@ -416,7 +422,7 @@ export class LoanServicingService {
     schedule = await scheduleOf(em, l.id);
     schedule = await this.replan(em, l, schedule, after, today);
     const messages = await this.refresh(em, l, schedule, after, today);
-    await setStatus(em, l, 'active', this.clock.now(), `Срок продлён до ${ruDate(newDue)} (оплачено ${formatRub(applied)}, из них плата за продление ${formatRub(fee)})`);
+    await this.setStatus(em, l, 'active', this.clock.now(), `Срок продлён до ${ruDate(newDue)} (оплачено ${formatRub(applied)}, из них плата за продление ${formatRub(fee)})`);
     messages.push(await this.sms(em, l, `Заём ${number} продлён до ${ruDate(newDue)}. К возврату ${formatRub(BigInt(schedule[schedule.length - 1].total))}.`));
     return { messages, refund: left };
   }

@@ -99,6 +99,21 @@ export class WebhooksService {
    * makes the change: the event is sent only if that transaction commits. One statement; nothing is written
    * when no endpoint listens.
    */
+  private readonly watched = new Map<WebhookEventType, { until: number; yes: boolean }>();
+
+  /**
+   * Whether any active endpoint listens for this event type — for hot paths that would otherwise skip a
+   * transaction (a till's one-statement receipt). Kept 10 s per node; a new subscription counts within that.
+   */
+  async subscribed(type: WebhookEventType): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const known = this.watched.get(type);
+    if (known && known.until > now) return known.yes;
+    const [row] = await this.ds.query(`SELECT 1 FROM webhook_endpoints WHERE status = 'active' AND events @> ARRAY[$1::text] LIMIT 1`, [type]);
+    this.watched.set(type, { until: now + 10_000, yes: !!row });
+    return !!row;
+  }
+
   async publish(em: EntityManager, type: WebhookEventType, data: Record<string, unknown>): Promise<string | null> {
     const now = this.clock.now();
     const id = `msg_${randomUUID().replace(/-/g, '')}`;
@@ -133,7 +148,7 @@ export class WebhooksService {
   async create(partnerId: string, input: CreateWebhookEndpointRequest, actor: WebhookActor): Promise<WebhookEndpointWithSecret> {
     const url = this.checkUrl(input.url);
     const events = checkEvents(input.events);
-    return this.ds.transaction(async (em) => {
+    return this.changed(() => this.ds.transaction(async (em) => {
       const [p] = await em.query('SELECT status, (SELECT count(*)::int FROM webhook_endpoints WHERE partner_id = $1) AS n FROM partners WHERE id = $1 FOR UPDATE', [partnerId]);
       if (!p) throw AppError.notFound('The partner');
       if (p.n >= IntegrationLimits.maxWebhookEndpointsPerPartner) {
@@ -146,13 +161,13 @@ export class WebhooksService {
       );
       await this.audit(em, actor, 'webhook_endpoint_created', { partnerId, endpointId: row.id, url, events });
       return { ...toEndpointView(row), secret: row.secret };
-    });
+    }));
   }
 
   async update(partnerId: string | null, id: string, input: UpdateWebhookEndpointRequest, actor: WebhookActor): Promise<WebhookEndpointView> {
     const url = input.url !== undefined ? this.checkUrl(input.url) : null;
     const events = input.events !== undefined ? checkEvents(input.events) : null;
-    return this.ds.transaction(async (em) => {
+    return this.changed(() => this.ds.transaction(async (em) => {
       const e = await this.endpoint(em, partnerId, id, true);
       const status = input.status ?? e.status;
       const reenabled = e.status === 'disabled' && status === 'active';
@@ -166,17 +181,26 @@ export class WebhooksService {
       );
       await this.audit(em, actor, 'webhook_endpoint_updated', { partnerId: e.partner_id, endpointId: id, changes: input });
       return toEndpointView(row);
-    });
+    }));
   }
 
   async remove(partnerId: string | null, id: string, actor: WebhookActor): Promise<void> {
-    await this.ds.transaction(async (em) => {
+    await this.changed(() => this.ds.transaction(async (em) => {
       const e = await this.endpoint(em, partnerId, id, true);
       await em.query('DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = $1)', [id]);
       await em.query('DELETE FROM webhook_deliveries WHERE endpoint_id = $1', [id]);
       await em.query('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
       await this.audit(em, actor, 'webhook_endpoint_deleted', { partnerId: e.partner_id, endpointId: id, url: e.url });
-    });
+    }));
+  }
+
+  /** Runs a change of who listens for what, then forgets this node's `subscribed` answers (after the commit). */
+  private async changed<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.watched.clear();
+    }
   }
 
   /** A new secret, shown once; the previous one keeps signing beside it for 24 hours. */
