@@ -13,6 +13,7 @@ import { Limits } from '@cabinet/shared-types';
 import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
+import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, PointsBook, TillService, bonusRoutes } from './modules/bonus';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, customerRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
@@ -86,6 +87,12 @@ export function createServices(deps: AppDeps) {
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
+  const bonusBook = new PointsBook(clock, config.bonus.pointsTtlMonths);
+  const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit });
+  const bonusHistory = new BonusHistoryService(ds, clock);
+  const bonusActivation = new BonusActivationService(ds, clock, { book: bonusBook, bonus, customers, otp, notifications, rate, audit });
+  const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit });
+  const bonusExpiry = new BonusExpiryService(ds, clock, config.bonus, { customers, notifications });
   payments.hooks = {
     afterCredit: (em, p) => promised.repayFrom(em, p.account_id, BigInt(p.amount), p.id),
     saveCard: (em, p, card) => cards.save(em, p, card),
@@ -114,6 +121,7 @@ export function createServices(deps: AppDeps) {
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
+    bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
   };
 }
@@ -136,6 +144,8 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'deferred-payments-due', cron: '15 * * * *', run: () => s.promised.runDeferredDue() },
     { name: 'low-balance-alerts', cron: '*/5 * * * *', run: () => s.alerts.run() },
     { name: 'detail-reports', cron: '* * * * *', run: () => s.detailReports.runQueued() },
+    { name: 'bonus-expiry', cron: '*/10 * * * *', run: () => s.bonusExpiry.runDue() },
+    { name: 'bonus-expiry-notices', cron: '30 7 * * *', run: () => s.bonusExpiry.sendNotices() },
   ];
 }
 
@@ -157,6 +167,9 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...detailReportRoutes(s.detailReports),
     ...paymentRoutes(s),
     ...integrationRoutes(s.usage),
+    ...(config.features.includes('bonus')
+      ? bonusRoutes(s, { tillSimulator: config.bonus.tillSimulator, otpLimit: [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })] })
+      : []),
     ...closureRoutes(s.closure),
     ...numberRoutes(s.numbers),
     ...applicationRoutes(s.applications, s.rate),

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { BonusCategories, type BonusCategory } from '@cabinet/shared-types';
 
 /** The repository root, whether we run from src/ (tsx, jest) or dist/ (node). */
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -12,6 +13,13 @@ const bool = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const FEATURES = ['mobile', 'internet', 'loans', 'bonus'] as const;
+
+/** `tobacco,alcohol` → the known bonus categories (an empty string: none). */
+const categoryList = (fallback: string) => z
+  .string()
+  .default(fallback)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(BonusCategories)));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,6 +53,14 @@ const schema = z.object({
   SELLER_INN: z.string().regex(/^\d{10}(\d{2})?$/, 'must be 10 or 12 digits').default('7700000000'),
   SELLER_TAX_SYSTEM: z.enum(['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent']).default('osn'),
   SELLER_ADDRESS: z.string().default('Москва'),
+  BONUS_ACCRUAL_PERCENT: z.coerce.number().min(0).max(100).refine((n) => Number.isInteger(n * 100), 'at most two decimals').default(1),
+  BONUS_SPEND_EXCLUDED_CATEGORIES: categoryList('tobacco'),
+  BONUS_ACCRUAL_EXCLUDED_CATEGORIES: categoryList('tobacco'),
+  BONUS_POINTS_TTL_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  BONUS_TRANSFER_DAILY_POINTS: z.coerce.number().int().min(0).default(3000),
+  BONUS_TRANSFER_DAILY_COUNT: z.coerce.number().int().min(0).default(5),
+  BONUS_EXPIRY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  BONUS_TILL_SIMULATOR: bool.optional(),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -78,7 +94,24 @@ export interface Config {
     callbackUrl: string | null;
     seller: { name: string; inn: string; taxSystem: string; address: string };
   };
+  bonus: BonusConfig;
   version: string;
+}
+
+export interface BonusConfig {
+  /** Basis points of the paid amount earned as points (1 % = 100). */
+  accrualBasisPoints: number;
+  /** Categories points may not pay for (tobacco by law). */
+  spendExcluded: BonusCategory[];
+  /** Categories that earn no points. */
+  accrualExcluded: BonusCategory[];
+  pointsTtlMonths: number;
+  transferDailyPoints: number;
+  transferDailyCount: number;
+  /** "N points expire on DATE" goes by SMS this many days ahead (0: never). */
+  expiryNoticeDays: number;
+  /** The till simulator for staff (off in production unless asked for). */
+  tillSimulator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +157,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sandboxSecret: e.PAYMENT_SANDBOX_SECRET ?? createHmac('sha256', jwtSecret).update('sandbox-acquirer-callbacks').digest('hex'),
       callbackUrl: e.PAYMENT_CALLBACK_URL ?? (e.NODE_ENV === 'test' ? null : `http://127.0.0.1:${e.PORT}/api/v1/payments/callbacks/sandbox`),
       seller: { name: e.SELLER_NAME, inn: e.SELLER_INN, taxSystem: e.SELLER_TAX_SYSTEM, address: e.SELLER_ADDRESS },
+    },
+    bonus: {
+      accrualBasisPoints: Math.round(e.BONUS_ACCRUAL_PERCENT * 100),
+      spendExcluded: e.BONUS_SPEND_EXCLUDED_CATEGORIES,
+      accrualExcluded: e.BONUS_ACCRUAL_EXCLUDED_CATEGORIES,
+      pointsTtlMonths: e.BONUS_POINTS_TTL_MONTHS,
+      transferDailyPoints: e.BONUS_TRANSFER_DAILY_POINTS,
+      transferDailyCount: e.BONUS_TRANSFER_DAILY_COUNT,
+      expiryNoticeDays: e.BONUS_EXPIRY_NOTICE_DAYS,
+      tillSimulator: e.BONUS_TILL_SIMULATOR ?? !production,
     },
     version: readVersion(),
   };

@@ -65,6 +65,20 @@ export const ErrorCodes = [
   // detail reports by e-mail
   'email_required',
   'detail_report_too_large',
+  // bonus program
+  'bonus_card_not_found',
+  'bonus_card_already_active',
+  'bonus_card_blocked',
+  'bonus_not_a_member',
+  'bonus_virtual_card_exists',
+  'bonus_insufficient_points',
+  'bonus_spend_above_eligible',
+  'bonus_receipt_conflict',
+  'bonus_purchase_too_old',
+  'bonus_transfer_limit',
+  'bonus_transfer_to_self',
+  'bonus_recipient_not_found',
+  'bonus_reward_unavailable',
   // applications, numbers, orders, back office (issue 7)
   'application_limit_reached',
   'invalid_status_transition',
@@ -106,6 +120,8 @@ export interface Problem {
   attemptsLeft?: number;
   /** 429: seconds to wait. */
   retryAfter?: number;
+  /** bonus_insufficient_points / bonus_spend_above_eligible: the most points this request may use. */
+  allowedPoints?: number;
   /** 409 account_closure_refused: what to settle before the account can be closed. */
   blockers?: { code: string; detail: string; amount: { amount: number; currency: 'RUB' } | null }[];
 }

@@ -5,6 +5,7 @@ export * from './customers';
 export * from './notifications';
 export * from './accounts';
 export * from './payments';
+export * from './bonus';
 export * from './applications';
 export * from './numbers';
 export * from './orders';

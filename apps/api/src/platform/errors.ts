@@ -81,6 +81,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, new AppError('payload_too_large', 413, 'The body is too large.'), instance);
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
       return sendProblem(res, new AppError('unsupported_media_type', 415, 'Unsupported body encoding.'), instance);
+    if (err instanceof URIError && e.status === 400)
+      // The router could not percent-decode a path segment (`%ED%A0%80` is not UTF-8).
+      return sendProblem(res, AppError.validation([{ field: 'path', code: 'encoding', message: 'The URL path is not valid percent-encoded UTF-8.' }]), instance);
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose)
       return sendProblem(res, new AppError('validation_failed', e.status, e.message), instance);
     ((req as { log?: Logger }).log ?? logger).error({ err }, 'unhandled error');

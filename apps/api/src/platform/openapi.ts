@@ -104,7 +104,11 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       ['query', r.query],
     ] as const) {
       if (!dto) continue;
-      const s = generated[dto.name] as { properties?: Record<string, Schema>; required?: string[] } | undefined;
+      // A DTO that only `extends` another has no metadata of its own: its parent's schema is its schema.
+      let owner: unknown = dto;
+      while (typeof owner === 'function' && owner.name && !generated[owner.name]) owner = Object.getPrototypeOf(owner);
+      const s = generated[(owner as { name: string }).name] as { properties?: Record<string, Schema>; required?: string[] } | undefined;
+      if (!s) throw new Error(`OpenAPI: no schema for the ${where} of ${r.method.toUpperCase()} ${r.path} (${dto.name} has no validation decorators)`);
       for (const [name, schema] of Object.entries(s?.properties ?? {})) {
         const { description, ...rest } = schema as Schema & { description?: string };
         parameters.push({

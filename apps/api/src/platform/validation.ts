@@ -19,6 +19,35 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
+/** No request of this API nests deeper than a few levels; anything past this is refused before it is walked. */
+const MAX_DEPTH = 32;
+
+/**
+ * What no DTO can be trusted to catch, found in one iterative walk (so the walk itself cannot overflow the
+ * stack): nesting past `MAX_DEPTH` (class-transformer recurses once per level, and 2,000 levels of `[{…}]`
+ * overflow the stack — a 500), the NUL character, which PostgreSQL cannot store in text (another 500), and
+ * lone surrogates, which are not text at all.
+ */
+function firstUnsafe(value: unknown, source: string): FieldError | null {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  while (stack.length) {
+    const [v, depth, path] = stack.pop() as [unknown, number, string];
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { field: path || source, code: 'nullCharacter', message: `${path || source} must not contain the NUL character (U+0000)` };
+      // A lone surrogate (`"\ud800"`) is not Unicode text: PostgreSQL refuses it in json and text alike.
+      if (!(v as string & { isWellFormed(): boolean }).isWellFormed()) return { field: path || source, code: 'unicode', message: `${path || source} is not well-formed Unicode text` };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) {
+      const field = path.split('.')[0] || source; // the field it started in, not a path 32 levels long
+      return { field, code: 'maxDepth', message: `${field} is nested deeper than ${MAX_DEPTH} levels` };
+    }
+    for (const [key, child] of Object.entries(v)) stack.push([child, depth + 1, path ? `${path}.${key}` : key]);
+  }
+  return null;
+}
+
 /**
  * The one validation path: plain → DTO instance, whitelist, unknown fields refused.
  * `source` says where the input came from, so a query string may convert types and a JSON body may not.
@@ -34,6 +63,8 @@ export async function validateInput<T extends object>(
       `The ${source} must be a JSON object.`,
     );
   }
+  const unsafe = firstUnsafe(input, source);
+  if (unsafe) throw AppError.validation([unsafe]);
   const instance = plainToInstance(dto, input, {
     enableImplicitConversion: source !== 'body',
     exposeDefaultValues: true,

@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
-import type { Clock } from '../platform/clock';
+import { seedBonus } from '../modules/bonus';
+import { LedgerService, type PostInput } from '../modules/ledger';
+import { ManualClock, type Clock } from '../platform/clock';
 import { seedBackoffice } from './backoffice';
 import { seedCatalog } from './catalog';
 
@@ -78,7 +80,15 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
             { msisdn: '+79520000011', iccid: '8970120952000000115', operator: 'tele2', tariffCode: 'tele2-black' },
           ],
         });
-        await services.ledger.post(em, { accountId, amount: 34250n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' });
+        await postHistory(em, clock, accountId, [
+          { monthsAgo: 6, day: 20, amount: 28500n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' },
+          ...monthly(5, [150000n, 100000n, 120000n, 130000n, 100000n], [
+            { amount: -65000n, kind: 'monthly_fee', description: 'Абонентская плата «Без переплат. Всё», +7 921 000-00-01' },
+            { amount: -50000n, kind: 'monthly_fee', description: 'Абонентская плата «Черный», +7 952 000-00-11' },
+          ]),
+          { monthsAgo: 3, day: 14, amount: -15000n, kind: 'option_fee', ref: 'demo-option-minutes', description: 'Опция «+300 минут», +7 921 000-00-01' },
+          { monthsAgo: 2, day: 25, amount: -4250n, kind: 'usage', ref: 'demo-usage-overage', description: 'Сверх пакета: 17 минут, +7 952 000-00-11' },
+        ]); // ends at 342,50 ₽
         // Some of this period's packages are used up already.
         await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 412, sms_left = sms_left - 37, mb_left = mb_left - 16800 WHERE msisdn = '+79210000001'`);
         await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 455, mb_left = mb_left - 29000 WHERE msisdn = '+79520000011'`);
@@ -90,7 +100,10 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
           address: 'Санкт-Петербург, ул. Садовая, д. 10, кв. 5',
           tariffCode: 'skynet-500',
         });
-        await services.ledger.post(em, { accountId, amount: 120000n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' });
+        await postHistory(em, clock, accountId, [
+          { monthsAgo: 4, day: 10, amount: 120000n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' },
+          ...monthly(3, [75000n, 75000n, 75000n], [{ amount: -75000n, kind: 'monthly_fee', description: 'Абонентская плата «Домашний 500»' }]),
+        ]); // ends at 1 200 ₽
         await em.query(`UPDATE internet_contracts SET traffic_mb = 183500 WHERE account_id = $1`, [accountId]);
         await em.query(
           `INSERT INTO devices (customer_id, contract_id, mac, name, added_at)
@@ -103,7 +116,37 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
     }
     await seedBackoffice(em, clock);
   });
+  await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   return created;
+}
+
+type DemoEntry = Omit<PostInput, 'accountId'> & { monthsAgo: number; day: number; minute?: number };
+
+/** For each of the last `months` months: a card top-up on the 2nd, then the fees of the period on the 3rd. */
+function monthly(months: number, topUps: bigint[], fees: Omit<PostInput, 'accountId' | 'ref'>[]): DemoEntry[] {
+  return topUps.flatMap((amount, i) => {
+    const monthsAgo = months - i;
+    return [
+      { monthsAgo, day: 2, amount, kind: 'payment' as const, ref: `demo-top-up-${monthsAgo}`, description: 'Пополнение банковской картой' },
+      ...fees.map((fee, j) => ({ ...fee, monthsAgo, day: 3, minute: j, ref: `demo-fee-${monthsAgo}-${j}` })),
+    ];
+  });
+}
+
+/**
+ * A demo account's past months, so its history, chart and "last charges" look like a real one's: posted through
+ * the ledger (balances and `balance_after` consistent) on a clock set back to each entry's day, oldest first.
+ */
+async function postHistory(em: EntityManager, clock: Clock, accountId: string, entries: DemoEntry[]): Promise<void> {
+  const now = clock.now();
+  const past = new ManualClock(now);
+  const ledger = new LedgerService(past);
+  const at = (e: DemoEntry) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - e.monthsAgo, e.day, 9, 30 + (e.minute ?? 0));
+  for (const e of [...entries].sort((a, b) => at(a) - at(b))) {
+    past.set(new Date(at(e)));
+    const { monthsAgo: _m, day: _d, minute: _min, ...input } = e;
+    await ledger.post(em, { accountId, ...input });
+  }
 }
 
 export async function isEmpty(ds: DataSource): Promise<boolean> {

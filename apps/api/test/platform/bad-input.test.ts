@@ -1,5 +1,11 @@
 import { createTestContext, type TestContext } from '../support';
 
+function nested(depth: number): unknown {
+  let v: unknown = 'deep';
+  for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
+  return v;
+}
+
 /** Every piece of bad input gets a clear 4xx problem and changes nothing. */
 describe('bad request bodies', () => {
   let t: TestContext;
@@ -33,6 +39,11 @@ describe('bad request bodies', () => {
     ['a 1 MB login', { login: '9'.repeat(1024 * 1024), password: 'valid-pass-1' }, ['login']],
     ['a captcha that is not an object', { login: '+79210005555', password: 'valid-pass-1', captcha: 'abc' }, ['captcha']],
     ['a captcha with a bad id', { login: '+79210005555', password: 'valid-pass-1', captcha: { id: "1' OR 1=1", answer: 'x' } }, ['captcha.id']],
+    // Found by the fuzzer (test/quality/openapi-fuzz.test.ts): each was a 500.
+    ['a NUL character', { login: '+7921000\u00005555', password: 'valid-pass-1' }, ['login']],
+    ['a lone surrogate', { login: '\ud800', password: 'valid-pass-1' }, ['login']],
+    ['a captcha that is an array', { login: '+79210005555', password: 'valid-pass-1', captcha: [] }, ['captcha']],
+    ['2,000 levels of nesting', { login: '+79210005555', password: 'valid-pass-1', captcha: nested(2000) }, ['captcha']],
   ])('POST /auth/login with %s → 400 validation_failed naming the fields, nothing written', async (_name, body, fields) => {
     const res = await t.http.post('/api/v1/auth/login').send(body);
     expectProblem(res, 400, 'validation_failed');
@@ -98,6 +109,26 @@ describe('bad request bodies', () => {
     expect(await t.query('SELECT 1 FROM audit_log WHERE id > $1', [last])).toHaveLength(0);
     expect(await t.query('SELECT 1 FROM one_time_codes')).toHaveLength(0);
     await t.signIn('+79210005555', 'valid-pass-1');
+  });
+
+  it('when a path segment is not valid percent-encoded UTF-8, then 400 naming the path (was a 500)', async () => {
+    const session = await t.signIn('+79210005555', 'valid-pass-1');
+    const res = await t.http.delete('/api/v1/me/sessions/%ED%A0%80').set(t.bearer(session.accessToken));
+    expectProblem(res, 400, 'validation_failed');
+    expect(res.body.errors).toEqual([{ field: 'path', code: 'encoding', message: expect.any(String) }]);
+  });
+
+  it('when money is missing, an array or null in a promised payment, then 400 naming amount and nothing is lent (was a 500)', async () => {
+    const c = await t.createCustomer({ password: 'valid-pass-2' });
+    const { accountId } = await t.openMobileAccount(c.id, { balance: 10_00 });
+    const token = (await t.signIn(c.phone, 'valid-pass-2')).accessToken;
+    for (const body of [{}, { amount: [] }, { amount: null }, { amount: 'много' }]) {
+      const res = await t.http.post(`/api/v1/accounts/${accountId}/promised-payment`).set(t.bearer(token)).send(body);
+      expectProblem(res, 400, 'validation_failed');
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain('amount');
+    }
+    expect(await t.query('SELECT 1 FROM promised_payments')).toHaveLength(0);
+    expect(await t.query('SELECT balance FROM accounts WHERE id = $1', [accountId])).toEqual([{ balance: '1000' }]);
   });
 
   it('when a route does not exist, then 404 problem; a bad path id is 400', async () => {

@@ -30,6 +30,7 @@ import { createLogger } from '../../src/platform/logger';
 import type { NewCustomer } from '../../src/modules/customers';
 import { patternsOf } from '../../src/modules/numbers';
 import { seedCatalog } from '../../src/seed/catalog';
+import { issueCardBatch, seedBonusCatalog } from '../../src/modules/bonus';
 
 export { ManualClock };
 
@@ -89,6 +90,15 @@ export interface TestContext {
    * URL the browser ends up at.
    */
   payOnAcquirerPage(confirmationUrl: string, card?: { number?: string; exp?: string; cvc?: string; holder?: string; code?: string; deliver?: boolean }): Promise<string>;
+  /** Printed plastic bonus cards of a new batch, not activated yet (13-digit numbers). */
+  issueBonusCards(count?: number): Promise<string[]>;
+  /**
+   * A member of the bonus program: a customer with an activated plastic card and, if asked, points
+   * credited through the bonus service's `accrue` (as another module would).
+   */
+  createBonusMember(opts?: { points?: number; customer?: Partial<NewCustomer> }): Promise<TestCustomer & { cardNumber: string }>;
+  /** An API key with `bonus:purchases` (a till). */
+  createTill(name?: string): Promise<{ id: string; key: string }>;
   /** A staff member (`operator` or `admin`), signed in: their id and access token. */
   createStaff(role: 'operator' | 'admin', over?: Partial<NewCustomer>): Promise<TestCustomer & { accessToken: string }>;
   /** A number in stock (a catalog number unless `category` is `regular`); unique per context unless given. */
@@ -141,6 +151,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   const services = createServices(deps);
   const app = createApp({ ...deps, services });
   await ds.transaction((em) => seedCatalog(em, clock)); // the demo tariff and option catalogs
+  await ds.transaction((em) => seedBonusCatalog(em)); // the bonus rewards catalog
+  let bonusSerial = 0;
   const http = request(app);
 
   const t: TestContext = {
@@ -241,6 +253,21 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       if (card.deliver !== false) await t.deliverCallbacks();
       return location;
     },
+    async issueBonusCards(count = 1) {
+      const first = bonusSerial + 1;
+      bonusSerial += count;
+      return ds.transaction((em) => issueCardBatch(em, clock, { code: `TEST-${first}`, name: 'Test batch', price: 10000, batch: 90, size: count, firstSerial: first }));
+    },
+    async createBonusMember(opts = {}) {
+      const customer = await t.createCustomer(opts.customer);
+      const [cardNumber] = await t.issueBonusCards(1);
+      await services.bonus.attachCard(customer.id, cardNumber, { ip: null, userAgent: null });
+      if (opts.points) {
+        await ds.transaction((em) => services.bonus.accrue(em, { customerId: customer.id, points: opts.points!, ref: `test-opening-${cardNumber}`, description: 'Тестовое начисление' }));
+      }
+      return { ...customer, cardNumber };
+    },
+    createTill: (name = 'Test till') => t.createApiKey(['bonus:purchases'], name),
     async createStaff(role, over = {}) {
       const c = await t.createCustomer({ surname: role === 'admin' ? 'Админов' : 'Операторов', name: 'Сотрудник', ...over, role });
       const s = await t.signIn(c.phone, c.password);

@@ -2,7 +2,7 @@ import { CancellationReasons, type CancellationReason } from '@cabinet/shared-ty
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mobileAccount } from './account-fixtures';
-import { createFakeApi, json, signedIn } from './fake-api';
+import { createFakeApi, json, problem, signedIn } from './fake-api';
 import { payment, rub } from './payment-fixtures';
 import { renderApp } from './render-app';
 
@@ -87,6 +87,15 @@ describe('payment result page', () => {
     expect(await screen.findByRole('link', { name: 'Продолжить оплату' })).toHaveAttribute('href', '/api/sandbox/acquirer/pay/sbx_1');
   });
 
+
+  it('when the payment is not there (or not yours), it says so and offers the way home instead of "retry"', async () => {
+    signedIn(createFakeApi()).on('GET', '/payments/p-404', () => problem(404, 'not_found', { detail: 'The payment was not found.' }));
+    renderApp('/payments/p-404');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Здесь ничего нет: такой записи не существует или у вас нет к ней доступа.');
+    expect(screen.getByRole('link', { name: 'На главную' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Повторить' })).not.toBeInTheDocument();
+  });
   const reasons: Record<CancellationReason, RegExp> = {
     '3d_secure_failed': /Банк не подтвердил платёж: код 3-D Secure/,
     insufficient_funds: /На карте не хватает денег/,

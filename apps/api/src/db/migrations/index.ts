@@ -7,6 +7,8 @@ import { LedgerHistory1764300000000 } from './1764300000000-ledger-history';
 import { IdempotencyKeys1764400000000 } from './1764400000000-idempotency-keys';
 import { Payments1764500000000 } from './1764500000000-payments';
 import { DetailReports1764700000000 } from './1764700000000-detail-reports';
+import { Bonus1765100000000 } from './1765100000000-bonus';
+import { BonusOperationOrder1765100000001 } from './1765100000001-bonus-operation-order';
 import { Backoffice1765200000000 } from './1765200000000-backoffice';
 import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
 
@@ -18,6 +20,8 @@ export const migrations = [
   IdempotencyKeys1764400000000,
   Payments1764500000000,
   DetailReports1764700000000,
+  Bonus1765100000000,
+  BonusOperationOrder1765100000001,
   Backoffice1765200000000,
   NameSearchIcu1765200000001,
 ];

@@ -121,7 +121,7 @@ export class GrantViewDto implements GrantView {
 
 export class CreateGrantDto implements CreateGrantRequest {
   /** A registered customer's phone, as typed. */
-  @IsString() @MaxLength(32) phone: string;
+  @JSONSchema({ examples: ['+7 921 000-00-02'] }) @IsString() @MaxLength(32) phone: string;
   /** `viewer` sees balance and history; `line_manager` acts on one line; `account_manager` on every line. */
   @IsIn(GrantLevels) level: GrantLevel;
   /** Required for `line_manager`. */
@@ -198,8 +198,8 @@ export class DeviceViewDto implements DeviceView {
 
 export class AddDeviceDto implements AddDeviceRequest {
   /** `AA:BB:CC:DD:EE:FF`, `aa-bb-cc-dd-ee-ff` or `aabb.ccdd.eeff`. */
-  @IsString() @MaxLength(20) mac: string;
-  @IsString() @IsNotEmpty() @MaxLength(60) name: string;
+  @JSONSchema({ examples: ['AA:BB:CC:DD:EE:FF'] }) @IsString() @MaxLength(20) mac: string;
+  @JSONSchema({ examples: ['Ноутбук'] }) @IsString() @IsNotEmpty() @MaxLength(60) name: string;
 }
 
 export class RenameDeviceDto implements RenameDeviceRequest {

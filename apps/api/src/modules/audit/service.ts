@@ -53,7 +53,13 @@ export type AuditAction =
   | 'card_deleted'
   | 'autopay_changed'
   | 'promised_payment_opened'
-  | 'deferred_payment_taken';
+  | 'deferred_payment_taken'
+  | 'bonus_activation_requested'
+  | 'bonus_card_activated'
+  | 'bonus_card_blocked'
+  | 'bonus_campaign_created'
+  | 'bonus_till_purchase'
+  | 'bonus_till_refund';
 
 export interface AuditInput {
   action: AuditAction;

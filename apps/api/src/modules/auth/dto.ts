@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -47,6 +48,7 @@ export class LoginDto implements LoginRequest {
 
   /** Required after 2 failed attempts for this login. */
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CaptchaAnswerDto)
   captcha?: CaptchaAnswerDto;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   AdjustmentDirections,
@@ -105,7 +105,7 @@ export class AdjustmentDto implements AdjustmentRequest {
   @IsIn(AdjustmentDirections) direction: AdjustmentDirection;
   /** A positive amount in kopecks. */
   @JSONSchema({ examples: [{ amount: 15000, currency: 'RUB' }] })
-  @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
   /** Shown in the customer's history and kept in the audit log. */
   @JSONSchema({ examples: ['Компенсация за перерыв связи 12.11'] })
   @IsString() @IsNotEmpty() @MaxLength(200) reason: string;

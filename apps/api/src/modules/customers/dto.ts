@@ -62,7 +62,7 @@ export class PhoneChangeDto implements PhoneChangeRequest {
   /** The current password, asked again. */
   @IsString() @IsNotEmpty() @MaxLength(Limits.passwordMaxLength) password: string;
   /** The new phone as typed: `8 (921) 000-00-02`, `+7 921…`, `921…`. */
-  @IsString() @IsNotEmpty() @MaxLength(32) phone: string;
+  @JSONSchema({ examples: ['8 (921) 000-00-02'] }) @IsString() @IsNotEmpty() @MaxLength(32) phone: string;
 }
 
 export class PhoneChangeStartedDto implements PhoneChangeStartedResponse {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../../platform/clock';
 import { rub } from '../../platform/money';
 import { normalizePhone } from '../../platform/phone';
@@ -97,6 +97,22 @@ const FAST = ingestStatement(false);
 const CAREFUL = ingestStatement(true);
 
 /**
+ * A named (prepared) statement on the transaction's own connection: PostgreSQL parses and plans the batch
+ * statement once per connection instead of once per batch (planning alone took ≈ 1 ms of a batch's ≈ 15).
+ * A prepared statement outlives a rolled-back transaction, so the retry with `careful` finds it ready.
+ */
+async function prepared<T>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = em.queryRunner;
+  if (!runner) return em.query(text, values);
+  const client = (await runner.connect()) as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+  try {
+    return (await client.query({ name, text, values })).rows;
+  } catch (err) {
+    throw new QueryFailedError(text, values, err as Error); // as em.query would: the caller reads `driverError.code`
+  }
+}
+
+/**
  * Usage records from the network (CDR). Each decrements the line's package for the period; units past
  * the package are charged per unit by the tariff, through the ledger. A record id counts once per key,
  * so a replayed batch changes nothing.
@@ -149,7 +165,7 @@ export class UsageService {
     careful: boolean,
   ): Promise<UsageResult> {
     const now = this.clock.now();
-    const [{ accepted, charges }]: { accepted: number; charges: Charge[] | null }[] = await em.query(careful ? CAREFUL : FAST, [
+    const [{ accepted, charges }] = await prepared<{ accepted: number; charges: Charge[] | null }>(em, careful ? 'usage_ingest_careful' : 'usage_ingest', careful ? CAREFUL : FAST, [
       integrator.apiKeyId,
       c.ids,
       c.msisdns,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   AutopayKinds,
@@ -28,7 +28,7 @@ export class CreatePaymentDto implements CreatePaymentRequest {
   @IsUUID() accountId: string;
   /** Kopecks, from 10 ₽ to 15,000 ₽. */
   @JSONSchema({ examples: [{ amount: 50000, currency: 'RUB' }] })
-  @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
   @IsIn(PaymentMethods) method: PaymentMethod;
   /** `saved_card`: the card's id from GET /cards. */
   @IsOptional() @IsUUID() cardId?: string;
@@ -141,9 +141,9 @@ export class AutopayDto implements AutopayRequest {
   @IsIn(AutopayKinds) kind: AutopayKind;
   @IsUUID() cardId: string;
   /** How much to top up each time (10 ₽ – 15,000 ₽). */
-  @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
   /** `threshold`: top up when the balance falls below this (0 ₽ – 15,000 ₽). */
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) threshold?: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) threshold?: MoneyDto;
   /** `monthly`: the day of the month, 1–28 (Moscow). */
   @IsOptional() @IsInt() @Min(1) @Max(28) dayOfMonth?: number;
 }
@@ -174,7 +174,7 @@ export class AutopayListDto {
 
 export class PromisedPaymentDto {
   /** Up to the offer's `maxAmount`. */
-  @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
 }
 
 export class PromisedPaymentViewDto {
@@ -220,5 +220,5 @@ export class DeferredPaymentOfferDto {
 export class NotificationSettingsDto {
   /** SMS when the balance falls below this; null switches the alert off. */
   @nullable('object', { $ref: '#/components/schemas/MoneyDto' })
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) lowBalanceThreshold: MoneyDto | null;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) lowBalanceThreshold: MoneyDto | null;
 }

@@ -5,8 +5,12 @@ export class OneTimeCode {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column('uuid', { name: 'customer_id' })
-  customerId: string;
+  /** Null for a code that confirms a phone before the customer exists (then `subject` names what it confirms). */
+  @Column('uuid', { name: 'customer_id', nullable: true })
+  customerId: string | null;
+
+  @Column('varchar', { length: 64, nullable: true })
+  subject: string | null;
 
   @Column('varchar', { length: 32 })
   purpose: string;

@@ -46,7 +46,7 @@ export function AccountPage({ slots = {} }: { slots?: AccountSlots }) {
     return (
       <>
         <PageHeading title={t('account.title')}>{t('account.title')}</PageHeading>
-        <QueryError error={account.error} onRetry={() => void account.refetch()} />
+        <QueryError notFound error={account.error} onRetry={() => void account.refetch()} />
         <p>
           <Link to="/accounts">{t('account.back')}</Link>
         </p>

@@ -48,7 +48,7 @@ export function PaymentPage() {
     return (
       <>
         <PageHeading title={t('paymentPage.title')}>{t('paymentPage.title')}</PageHeading>
-        <QueryError error={payment.error} onRetry={() => void payment.refetch()} />
+        <QueryError notFound error={payment.error} onRetry={() => void payment.refetch()} />
       </>
     );
   }

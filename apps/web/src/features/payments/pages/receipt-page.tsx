@@ -27,7 +27,7 @@ export function ReceiptPage() {
       <>
         <PageHeading title={t('receipt.titleShort')}>{t('receipt.titleShort')}</PageHeading>
         {back}
-        <QueryError error={receipt.error} onRetry={() => void receipt.refetch()} />
+        <QueryError notFound error={receipt.error} onRetry={() => void receipt.refetch()} />
       </>
     );
   }

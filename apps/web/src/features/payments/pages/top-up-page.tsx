@@ -27,7 +27,7 @@ export function TopUpPage() {
         <Link to={`/accounts/${accountId}`}>{t('topUp.back')}</Link>
       </p>
       {account.isPending || cards.isPending ? <PageLoader /> : null}
-      {account.isError ? <QueryError error={account.error} onRetry={() => void account.refetch()} /> : null}
+      {account.isError ? <QueryError notFound error={account.error} onRetry={() => void account.refetch()} /> : null}
       {account.data && !cards.isPending ? (
         <>
           <dl className="details details--compact">

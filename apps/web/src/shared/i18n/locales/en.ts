@@ -273,6 +273,7 @@ export const en: Dictionary = {
     title: 'Page not found',
     text: 'There is no such page. The link may be out of date or the address mistyped.',
     home: 'Go to home',
+    item: 'Nothing here: there is no such record, or you have no access to it.',
   },
   providers: {
     megafon: 'MegaFon',
