@@ -53,8 +53,12 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .expect(201);
 
   const bonusCard = await t.http.post('/api/v1/bonus/cards/virtual').set(auth).expect(201);
-  const [simTariff] = await t.query<{ id: string }>(`SELECT id FROM tariffs WHERE code = 'megafon-vse'`);
-  const order = await t.http.post('/api/v1/orders/sim').set(auth).send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'pickup' }).expect(201);
+  const [simTariff] = await t.query<{ id: string }>(`SELECT id FROM tariffs WHERE code = 'tele2-black'`);
+  const order = await t.http
+    .post('/api/v1/orders/sim')
+    .set(auth)
+    .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
+    .expect(201);
 
   return {
     customer,
