@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { i18n } from '@/shared/i18n/i18n';
 import { activity } from '@/shared/session/activity';
@@ -7,6 +7,10 @@ import { sessionStore } from '@/shared/session/session-store';
 
 // Times in messages ("locked until 14:05") are checked against one zone.
 process.env.TZ = 'Europe/Moscow';
+
+// findBy… waits only as long as it must; on a loaded CI machine (2 cores shared) lazy pages can take
+// more than the default second to appear.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: the router's scroll-to-top is a no-op here.
 window.scrollTo = () => undefined;
