@@ -50,7 +50,8 @@ describe.skipIf(!chromiumPath)('becoming a customer and the back office (real Ch
     await expectHeading(page, 'Тарифы');
     await page.getByRole('link', { name: 'Подключить тариф «Минимум»' }).click();
     await expectHeading(page, 'Заявка на подключение');
-    await expect(page.getByLabel('Тариф').inputValue()).resolves.not.toBe('');
+    // The tariff chosen in the catalog is preselected once the tariffs have loaded.
+    await expect.poll(() => page.getByLabel('Тариф').inputValue(), { timeout: 15_000 }).not.toBe('');
     await page.getByLabel('Как к вам обращаться').fill(applicant.name);
     await page.getByLabel('Телефон для связи').fill(applicant.typed);
     await page.getByLabel('Куда привезти SIM-карту').fill('Санкт-Петербург, Литейный пр., д. 20, кв. 7');
