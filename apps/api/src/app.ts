@@ -145,6 +145,28 @@ export function createServices(deps: AppDeps) {
   // (loans and bonus add theirs here: backoffice.registerSection({ key: 'loans', load: (c) => loans.cardSection(c.id) })).
   backoffice.registerSection({ key: 'orders', load: (c) => orders.cardSection(c.id) });
   backoffice.registerSection({ key: 'applications', load: (c) => applications.cardSection(c.id, c.phone) });
+  if (config.features.includes('bonus')) {
+    backoffice.registerSection({
+      key: 'bonus',
+      load: async (c) => {
+        const s = await bonus.summary(c.id);
+        if (!s.cards.length) return null;
+        return {
+          key: 'bonus',
+          title: `Бонусные карты · ${s.balance} баллов`,
+          items: s.cards.map((card) => ({
+            id: card.id,
+            title: `${card.kind === 'virtual' ? 'Виртуальная' : 'Пластиковая'} карта ${card.number}`,
+            subtitle: `Баланс ${s.balance} баллов`,
+            status: card.status,
+            amount: null,
+            at: card.activatedAt,
+            link: null,
+          })),
+        };
+      },
+    });
+  }
   backoffice.registerSummary(async () => (await applications.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
   backoffice.registerSummary(async () => (await orders.counts()).map(({ kind, ...n }) => ({ key: kind, ...n })));
   payouts.hooks.loan_disbursement = (em, payout) => loans.servicing.onPayoutSettled(em, payout);

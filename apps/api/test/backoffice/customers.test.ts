@@ -60,6 +60,14 @@ describe('the staff console: customers, money, staff, audit', () => {
       await t.http.get(`/api/v1/backoffice/customers/${randomUUID()}`).set(t.bearer(operator.accessToken)).expect(404);
     });
 
+    it('when the customer has a bonus card, then the bonus module’s section is on the card', async () => {
+      const member = await t.createBonusMember({ points: 250 });
+      const card = await t.http.get(`/api/v1/backoffice/customers/${member.id}`).set(t.bearer(operator.accessToken)).expect(200);
+      const bonus = card.body.sections.find((x: { key: string }) => x.key === 'bonus');
+      expect(bonus.title).toContain('250');
+      expect(bonus.items.map((i: { title: string }) => i.title)).toEqual([expect.stringContaining(member.cardNumber)]);
+    });
+
     it('when staff end a customer’s session, then that token stops working; ending all ends every one', async () => {
       const c = await t.createCustomer();
       const a = await t.signIn(c.phone, c.password);

@@ -5,11 +5,12 @@ import { i18n } from '@/shared/i18n/i18n';
 import { activity } from '@/shared/session/activity';
 import { sessionStore } from '@/shared/session/session-store';
 
-// findBy*/waitFor wait up to 3 s (1 s by default): on a shared 2-core machine a lazy page can take longer to appear.
-configure({ asyncUtilTimeout: 3000 });
-
 // Times in messages ("locked until 14:05") are checked against one zone.
 process.env.TZ = 'Europe/Moscow';
+
+// findBy…/waitFor wait only as long as they must, up to 5 s (1 s by default): on a loaded 2-core machine a
+// lazy page can take more than a second to appear.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: the router's scroll-to-top is a no-op here.
 window.scrollTo = () => undefined;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   ApplicationKinds,
@@ -48,7 +48,7 @@ export class MobileApplicationDto implements MobileApplicationRequest {
   /** A number from GET /numbers: reserved for this application. */
   @IsOptional() @IsUUID() numberId?: string;
   @IsBoolean() consent: boolean;
-  @IsOptional() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
 }
 
 export class InternetAddressDto implements InternetAddress {
@@ -62,10 +62,10 @@ export class InternetApplicationDto implements InternetApplicationRequest {
   @JSONSchema({ examples: ['Петров Пётр Петрович'] }) @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
   @IsString() @MaxLength(32) phone: string;
   @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email?: string;
-  @ValidateNested() @Type(() => InternetAddressDto) address: InternetAddressDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InternetAddressDto) address: InternetAddressDto;
   @IsUUID() tariffId: string;
   @IsBoolean() consent: boolean;
-  @IsOptional() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
 }
 
 export class CallbackRequestDto implements CallbackRequestRequest {
@@ -73,7 +73,7 @@ export class CallbackRequestDto implements CallbackRequestRequest {
   @IsOptional() @IsString() @MaxLength(L.nameMaxLength) name?: string;
   @IsIn(CallbackTopics) topic: CallbackTopic;
   @IsOptional() @IsString() @MaxLength(L.commentMaxLength) comment?: string;
-  @IsOptional() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FormCaptchaDto) captcha?: FormCaptchaDto;
 }
 
 export class TrackQueryDto implements ApplicationTrackQuery {
@@ -187,7 +187,7 @@ export class CustomerNameDto implements CustomerNameInput {
 
 export class ProcessApplicationDto implements ProcessApplicationRequest {
   /** Required when no customer has the applicant's phone yet. */
-  @IsOptional() @ValidateNested() @Type(() => CustomerNameDto) customer?: CustomerNameDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CustomerNameDto) customer?: CustomerNameDto;
   /** Mobile: the ICCID of the SIM card issued; its last 4 digits become the first password. */
   @JSONSchema({ examples: ['8970199250000012345'] })
   @IsOptional() @IsString() @Matches(/^89\d{17,18}$/, { message: 'iccid must be 19–20 digits starting with 89' }) iccid?: string;

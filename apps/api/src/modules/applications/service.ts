@@ -16,6 +16,7 @@ import {
 } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import { checkedKeyset } from '../../platform/keyset';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import { formatPhone, normalizePhone } from '../../platform/phone';
 import type { RateCounter } from '../../platform/rate-limit';
@@ -256,7 +257,7 @@ export class ApplicationsService {
   // ---- back office ----
 
   async queue(q: { kind?: ApplicationKind; status?: RequestStatus | 'open'; q?: string; limit: number; cursor?: string }): Promise<Page<ApplicationView>> {
-    const after = decodeCursor(q.cursor);
+    const after = checkedKeyset(decodeCursor(q.cursor), 'uuid');
     const statuses = q.status === 'open' ? OPEN : q.status ? [q.status] : null;
     const text = q.q?.trim() || null;
     const phone = text ? normalizePhone(text) : null;

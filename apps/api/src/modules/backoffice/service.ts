@@ -17,6 +17,7 @@ import type {
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
+import { checkedInstant, checkedKeyset } from '../../platform/keyset';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import { formatPhone, normalizePhone } from '../../platform/phone';
 import type { AuthContext } from '../../platform/routes';
@@ -90,7 +91,7 @@ export class BackofficeService {
     const phone = normalizePhone(text);
     const digits = /^[\d\s-]+$/.test(text) ? text.replace(/[\s-]/g, '') : null;
     const words = /\d/.test(text) ? [] : text.split(/\s+/).filter(Boolean).slice(0, 3);
-    const rows = await BackofficeRepository.searchCustomers(this.ds.manager, { phone, digits, words, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+    const rows = await BackofficeRepository.searchCustomers(this.ds.manager, { phone, digits, words, after: checkedKeyset(decodeCursor(q.cursor), 'uuid'), limit: q.limit + 1 });
     return toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), (r) => ({
       id: r.id,
       phone: r.phone,
@@ -231,7 +232,13 @@ export class BackofficeService {
 
   async audit(auth: AuthContext, q: { action?: string; actorId?: string; customerId?: string; from?: string; to?: string; limit: number; cursor?: string }): Promise<Page<AuditEntryView>> {
     assertAdmin(auth);
-    const rows = await BackofficeRepository.audit(this.ds.manager, { ...q, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+    const rows = await BackofficeRepository.audit(this.ds.manager, {
+      ...q,
+      from: checkedInstant(q.from, 'from'),
+      to: checkedInstant(q.to, 'to'),
+      after: checkedKeyset(decodeCursor(q.cursor), 'bigint'),
+      limit: q.limit + 1,
+    });
     return toPage(rows, q.limit, (r) => ({ at: r.at.toISOString(), id: String(r.id) }), toAuditView);
   }
 }

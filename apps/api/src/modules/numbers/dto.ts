@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   NumberCategories,
@@ -75,7 +75,7 @@ export class NumberCategoryUpdateDto implements NumberCategoryUpdate {
   @IsOptional() @IsString() @MaxLength(60) name?: string;
   /** The operator's price in kopecks (the customer pays half). */
   @JSONSchema({ examples: [{ amount: 1000000, currency: 'RUB' }] })
-  @ValidateNested() @Type(() => MoneyDto) operatorPrice: MoneyDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) operatorPrice: MoneyDto;
 }
 
 export class NumberCategoryParams {

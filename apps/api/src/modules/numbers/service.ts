@@ -54,7 +54,7 @@ function decode(cursor: string | undefined): [string, string] | null {
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && /^\d+$/.test(String(v[0])) && typeof v[1] === 'string') return [String(v[0]), v[1]];
+    if (Array.isArray(v) && /^\d{1,15}$/.test(String(v[0])) && typeof v[1] === 'string' && v[1].length <= 16) return [String(v[0]), v[1]];
   } catch {
     // fall through
   }

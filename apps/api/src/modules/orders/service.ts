@@ -13,6 +13,7 @@ import type {
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
+import { checkedKeyset } from '../../platform/keyset';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import { formatPhone, normalizePhone } from '../../platform/phone';
 import type { AuthContext } from '../../platform/routes';
@@ -203,7 +204,7 @@ export class OrdersService {
   }
 
   async list(customerId: string, q: { limit: number; cursor?: string }): Promise<Page<OrderView>> {
-    const after = decodeCursor(q.cursor);
+    const after = checkedKeyset(decodeCursor(q.cursor), 'uuid');
     const rows: OrderRow[] = await this.ds.query(
       `${SELECT} WHERE o.customer_id = $1 AND ($2::timestamptz IS NULL OR (o.created_at, o.id) < ($2, $3::uuid)) ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
       [customerId, after?.at ?? null, after?.id ?? null, q.limit + 1],
@@ -250,7 +251,7 @@ export class OrdersService {
   // ---- back office ----
 
   async queue(q: { kind?: OrderKind; status?: OrderStatus | 'open'; q?: string; limit: number; cursor?: string }): Promise<Page<StaffOrderView>> {
-    const after = decodeCursor(q.cursor);
+    const after = checkedKeyset(decodeCursor(q.cursor), 'uuid');
     const statuses = q.status === 'open' ? OPEN : q.status ? [q.status] : null;
     const text = q.q?.trim() || null;
     const phone = text ? normalizePhone(text) : null;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { AccountKinds, type AccountKind, type OptionInput, type OptionPatch, type StaffOptionView, type TariffInput, type TariffPatch } from '@cabinet/shared-types';
 import { requestMeta } from '../../platform/request-meta';
@@ -19,10 +19,10 @@ export class TariffInputDto implements TariffInput {
   @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   @IsOptional() @IsString() @MaxLength(1000) description?: string;
   @IsOptional() @IsString() @MaxLength(64) region?: string;
-  @ValidateNested() @Type(() => MoneyDto) monthlyFee: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) changeFee?: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => PackagesDto) packages?: PackagesDto;
-  @IsOptional() @ValidateNested() @Type(() => OverageDto) overage?: OverageDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) monthlyFee: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) changeFee?: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PackagesDto) packages?: PackagesDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OverageDto) overage?: OverageDto;
   @IsOptional() @IsInt() @Min(1) @Max(100_000) speedMbps?: number;
 }
 
@@ -31,10 +31,10 @@ export class TariffPatchDto implements TariffPatch {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @IsOptional() @IsString() @MaxLength(1000) description?: string;
   @IsOptional() @IsString() @MaxLength(64) region?: string;
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) monthlyFee?: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) changeFee?: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => PackagesDto) packages?: PackagesDto;
-  @IsOptional() @ValidateNested() @Type(() => OverageDto) overage?: OverageDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) monthlyFee?: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) changeFee?: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PackagesDto) packages?: PackagesDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OverageDto) overage?: OverageDto;
   @IsOptional() @IsInt() @Min(1) @Max(100_000) speedMbps?: number;
 }
 
@@ -44,19 +44,19 @@ export class OptionInputDto implements OptionInput {
   @IsString() @IsNotEmpty() @MaxLength(32) provider: string;
   @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   @IsOptional() @IsString() @MaxLength(1000) description?: string;
-  @ValidateNested() @Type(() => MoneyDto) monthlyFee: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => PackagesDto) adds?: PackagesDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyDto) monthlyFee: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PackagesDto) adds?: PackagesDto;
   /** Tariffs (of the same kind) it can be added to. */
-  @IsUUID('all', { each: true }) tariffIds: string[];
+  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) tariffIds: string[];
 }
 
 export class OptionPatchDto implements OptionPatch {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32) provider?: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @IsOptional() @IsString() @MaxLength(1000) description?: string;
-  @IsOptional() @ValidateNested() @Type(() => MoneyDto) monthlyFee?: MoneyDto;
-  @IsOptional() @ValidateNested() @Type(() => PackagesDto) adds?: PackagesDto;
-  @IsOptional() @IsUUID('all', { each: true }) tariffIds?: string[];
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto) monthlyFee?: MoneyDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PackagesDto) adds?: PackagesDto;
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) tariffIds?: string[];
 }
 
 export class StaffOptionViewDto extends TariffOptionViewDto implements StaffOptionView {

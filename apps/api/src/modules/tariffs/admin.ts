@@ -19,7 +19,7 @@ function money(field: string, m: Money | undefined): number | undefined {
 function packages(p: Packages | undefined): Packages | undefined {
   if (!p) return undefined;
   for (const k of ['minutes', 'sms', 'mb'] as const) {
-    if (p[k] < 0) throw AppError.validation([{ field: `packages.${k}`, code: 'min', message: `packages.${k} must not be negative` }]);
+    if (p[k] < 0 || p[k] > 100_000_000) throw AppError.validation([{ field: `packages.${k}`, code: 'range', message: `packages.${k} must be from 0 to 100,000,000` }]);
   }
   return p;
 }

@@ -27,6 +27,8 @@ export function ApplicationStatusPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!number.trim() || !phone.trim()) return;
+    // Asking again about the same application fetches it afresh.
+    if (asked.number === number.trim() && asked.phone === phone.trim()) void status.refetch();
     setAsked({ number: number.trim(), phone: phone.trim() });
     setParams({ number: number.trim() }, { replace: true });
   };

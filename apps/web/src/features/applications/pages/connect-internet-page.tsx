@@ -129,8 +129,9 @@ export function ConnectInternetPage() {
           {t('connect.submit')}
         </SubmitButton>
       </form>
-      <p className="auth-card__links">
-        <Link to="/connect">{t('connect.toMobile')}</Link> · <Link to="/applications/status">{t('connect.checkStatus')}</Link>
+      <p className="form-links">
+        <Link to="/connect">{t('connect.toMobile')}</Link>
+        <Link to="/applications/status">{t('connect.checkStatus')}</Link>
       </p>
     </section>
   );

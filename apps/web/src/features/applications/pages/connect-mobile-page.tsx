@@ -168,8 +168,10 @@ export function ConnectMobilePage() {
           {t('connect.submit')}
         </SubmitButton>
       </form>
-      <p className="auth-card__links">
-        <Link to="/connect/internet">{t('connect.toInternet')}</Link> · <Link to="/numbers">{t('connect.toNumbers')}</Link> · <Link to="/applications/status">{t('connect.checkStatus')}</Link>
+      <p className="form-links">
+        <Link to="/connect/internet">{t('connect.toInternet')}</Link>
+        <Link to="/numbers">{t('connect.toNumbers')}</Link>
+        <Link to="/applications/status">{t('connect.checkStatus')}</Link>
       </p>
     </section>
   );

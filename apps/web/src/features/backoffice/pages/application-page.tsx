@@ -60,7 +60,7 @@ export function ApplicationPage() {
         ) : null}
         {a.address ? (
           <>
-            <dt>{t('connect.address')}</dt>
+            <dt>{a.kind === 'internet' ? t('connect.address') : t('connect.deliveryAddress')}</dt>
             <dd>{a.address}</dd>
           </>
         ) : null}

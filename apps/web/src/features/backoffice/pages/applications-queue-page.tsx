@@ -31,7 +31,7 @@ export function ApplicationsQueuePage({ kind }: { kind: ApplicationKind }) {
             <li key={a.id} className="tx">
               <div className="tx__main">
                 <Link to={`/backoffice/applications/${a.id}`} className="tx__description">
-                  {a.number} · {a.companyName ?? a.name}
+                  {a.number} · {a.companyName ?? (a.name || formatPhone(a.phone))}
                 </Link>
                 <span className="tx__meta">
                   {formatPhone(a.phone)} · <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, i18n.language)}</time>
