@@ -143,6 +143,19 @@ describe('bad request bodies', () => {
     expect(await t.query('SELECT balance FROM accounts WHERE id = $1', [accountId])).toEqual([{ balance: '1000' }]);
   });
 
+  it('when a till sends a quantity in exponent notation (1e-323) or with too many decimals, then 400 naming it (was a 500)', async () => {
+    const member = await t.createBonusMember();
+    const till = await t.createTill();
+    for (const quantity of [1e-323, 1.23456]) {
+      const res = await t.http
+        .post('/api/v1/integrations/bonus/quote')
+        .set('Authorization', `Bearer ${till.key}`)
+        .send({ cardNumber: member.cardNumber, station: 'АЗС №3', items: [{ name: 'АИ-95', category: 'fuel', amount: { amount: 1000_00, currency: 'RUB' }, quantity }] });
+      expectProblem(res, 400, 'validation_failed');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'items.0.quantity', code: 'isNumber' })]);
+    }
+  });
+
   it('when a route does not exist, then 404 problem; a bad path id is 400', async () => {
     expectProblem(await t.http.get('/api/v1/no-such-thing'), 404, 'not_found');
     const s = await t.signIn('+79210005555', 'valid-pass-1');

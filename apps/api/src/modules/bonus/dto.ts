@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { IsDecimal } from '../../platform/validation';
 import {
   BonusBlockReasons,
   BonusCardKinds,
@@ -269,7 +270,7 @@ export class BonusRedemptionsQuery {
 export class BonusCampaignDto implements BonusCampaignRequest {
   @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   /** 1–10, two decimals at most (2 = double points). */
-  @JSONSchema({ examples: [2] }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(1) @Max(10) multiplier: number;
+  @JSONSchema({ type: 'number', examples: [2] }) @IsDecimal(2) @Min(1) @Max(10) multiplier: number;
   /** Only these categories; none or null: every category that earns points. */
   @nullable('array', { items: { enum: [...BonusCategories] } }) @IsOptional() @IsArray() @IsIn(BonusCategories, { each: true }) categories?: BonusCategory[] | null;
   /** ISO weekdays, Moscow (6, 7 = the weekend); none or null: every day. */
@@ -306,7 +307,7 @@ export class BonusReceiptItemDto implements BonusReceiptItem {
   /** The line's total, kopecks. */
   @JSONSchema({ examples: [{ amount: 250000, currency: 'RUB' }] }) @ValidateNested() @Type(() => ReceiptMoneyDto) amount: ReceiptMoneyDto;
   /** Litres, pieces… */
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1_000_000) quantity?: number;
+  @IsOptional() @JSONSchema({ type: 'number' }) @IsDecimal(3) @Min(0) @Max(1_000_000) quantity?: number;
   @IsOptional() @IsString() @MaxLength(64) sku?: string;
 }
 
