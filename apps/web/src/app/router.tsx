@@ -106,7 +106,7 @@ export function AppRoutes() {
           <Route path="applications/status" element={<ApplicationStatusPage />} />
           <Route path="numbers" element={<NumbersPage />} />
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
-          <Route path="loans/apply" element={<LoanApplyPage />} />
+          <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>

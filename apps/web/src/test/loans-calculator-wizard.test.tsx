@@ -168,6 +168,15 @@ describe('the application wizard', () => {
     expect(localStorage.getItem('cabinet.loanWizard')).toBeNull();
   });
 
+  it('at the phone step someone signed out may come in through Gosuslugi instead, and comes back to the wizard', async () => {
+    catalog(createFakeApi()).on('GET', '/auth/esia/config', () => json(200, { enabled: true, standIn: true }));
+    const { user } = renderApp('/loans/apply');
+    expect(screen.queryByRole('link', { name: 'Войти через Госуслуги' })).not.toBeInTheDocument(); // not at the amount step
+    await user.click(await screen.findByRole('button', { name: 'Продолжить' }));
+    await screen.findByLabelText('Номер мобильного телефона');
+    expect(await screen.findByRole('link', { name: 'Войти через Госуслуги' })).toHaveAttribute('href', '/api/v1/auth/esia/start?next=%2Floans%2Fapply');
+  });
+
   it('a known phone signs in with its password; a refusal of the API is said in words', async () => {
     const api = catalog(createFakeApi());
     api

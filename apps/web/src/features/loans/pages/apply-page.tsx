@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '@/shared/session/use-session';
 import { FormAlert } from '@/shared/ui/form-alert';
@@ -21,8 +21,9 @@ import '../loans.css';
  * /loans/apply — the application wizard: amount and term → the phone by SMS code (registering or
  * signing in on the way) → personal data → consents. The place in the wizard is kept (a saved draft):
  * the choice and step in this browser, the application itself on the server once the phone is confirmed.
+ * `alternatives`: other ways in for someone signed out (Gosuslugi), composed in by src/app.
  */
-export function ApplyPage() {
+export function ApplyPage({ alternatives }: { alternatives?: ReactNode }) {
   const { t } = useLoansT();
   const describe = useLoansError();
   const wizard = useWizard();
@@ -98,6 +99,7 @@ export function ApplyPage() {
         </>
       ) : null}
       {!waitingForSignIn && step === 'phone' ? <PhoneStep values={value} onBack={() => wizardStore.set({ step: 'amount' })} /> : null}
+      {!signedIn && alternatives && (step === 'phone' || waitingForSignIn) ? <Suspense fallback={null}>{alternatives}</Suspense> : null}
       {!waitingForSignIn && (step === 'personal' || step === 'consents') ? (
         loan.data ? (
           <>
