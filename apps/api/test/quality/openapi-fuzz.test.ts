@@ -121,7 +121,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   it('when each operation gets valid and invalid bodies, query strings and path params, then no 5xx, every 4xx is problem+json, and a rejected request changes nothing', async () => {
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(50);
-    const failures: string[] = [];
+    const found: string[] = [];
+    // Said as they are found: a run cut off by its time limit still tells what it saw.
+    const failures = { push: (f: string) => found.push(f) && console.error(`fuzzer: ${f.slice(0, 600)}`) };
     let requests = 0;
     let fingerprint = await dbFingerprint(t.query);
 
@@ -169,6 +171,6 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       await signInAgainIfNeeded();
     }
     console.log(`fuzzer: ${ops.length} operations, ${requests} requests, seed ${SEED}, ${RUNS} run(s) per kind`);
-    expect(failures).toEqual([]);
-  }, 120_000 + RUNS * 30_000);
+    expect(found).toEqual([]);
+  }, 300_000 + RUNS * 120_000);
 });
