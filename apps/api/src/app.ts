@@ -23,7 +23,7 @@ import {
   PartnersService,
   UsageService,
   WebhooksService,
-  httpWebhookSender,
+  createHttpWebhookSender,
   integrationBackofficeRoutes,
   integrationRoutes,
   type WebhookSender,
@@ -90,7 +90,7 @@ export function createServices(deps: AppDeps) {
   const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
   const apiCalls = new ApiCallLog(ds, clock);
   const partners = new PartnersService(ds, clock, { audit });
-  const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? httpWebhookSender, allowHttp: config.env !== 'production' });
+  const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? createHttpWebhookSender(config.webhooks), allowHttp: config.env !== 'production', allowPrivateAddresses: config.webhooks.allowPrivateAddresses });
   const esiaProvider = deps.esiaProvider !== undefined ? deps.esiaProvider : config.esia.issuer ? new OpenIdEsiaProvider(config.esia as { issuer: string; clientId: string; clientSecret: string }) : null;
   const esia = new EsiaService(ds, clock, { provider: esiaProvider, standIn: config.esia.standIn, customers, auth, otp, notifications, audit, rate, logger: deps.logger });
   const tariffs = new TariffsService(ds);

@@ -61,6 +61,7 @@ const schema = z.object({
   BONUS_TRANSFER_DAILY_COUNT: z.coerce.number().int().min(0).default(5),
   BONUS_EXPIRY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   BONUS_TILL_SIMULATOR: bool.optional(),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool.optional(),
   // Gosuslugi (ESIA) sign-in through OpenID Connect (issue 9)
   ESIA_ISSUER_URL: z.string().url().optional(),
   ESIA_CLIENT_ID: z.string().min(1).optional(),
@@ -103,6 +104,10 @@ export interface Config {
     seller: { name: string; inn: string; taxSystem: string; address: string };
   };
   bonus: BonusConfig;
+  webhooks: {
+    /** Receivers may be on loopback, private or link-local addresses (outside production, for local receivers). */
+    allowPrivateAddresses: boolean;
+  };
   esia: {
     /** The OpenID provider; null: the sign-in is off (unless main.ts starts the stand-in and fills it in). */
     issuer: string | null;
@@ -193,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tillSimulator: e.BONUS_TILL_SIMULATOR ?? !production,
       campaignCacheSeconds: e.BONUS_CAMPAIGN_CACHE_SECONDS,
     },
+    webhooks: { allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? !production },
     esia: {
       issuer: e.ESIA_ISSUER_URL ?? null,
       clientId: e.ESIA_CLIENT_ID ?? 'cabinet',

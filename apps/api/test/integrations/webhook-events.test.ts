@@ -80,4 +80,19 @@ describe('webhook events of loans, applications and the bonus program', () => {
     expect(events).toEqual([expect.objectContaining({ cardNumber: member.cardNumber, receiptId: receipt.receiptId, points: 25, balance: 25 })]);
     expect(new Date(events[0].expiresAt as string).getTime()).toBeGreaterThan(t.clock.now().getTime() + 360 * 86_400_000);
   });
+
+  it('when the period job suspends an internet contract that cannot pay its fee, then account.blocked names the contract and the reason', async () => {
+    await subscribe(['account.blocked']);
+    const owner = await t.createCustomer();
+    const paying = await t.openInternetAccount(owner.id, { balance: 10_000_00 });
+    const broke = await t.openInternetAccount(owner.id, { balance: 0 });
+    const [c] = await t.query<{ period_end: Date; contract_number: string }>('SELECT period_end, contract_number FROM internet_contracts WHERE id = $1', [broke.contractId]);
+    t.clock.set(new Date(c.period_end.getTime() + 1000));
+    await t.services.periods.runDue();
+    const events = (await deliver()).filter((e) => e.type === 'account.blocked');
+    expect(events).toEqual([expect.objectContaining({ accountId: broke.accountId, contractId: broke.contractId, contractNumber: c.contract_number, reason: 'debt' })]);
+    expect(events.some((e) => e.accountId === paying.accountId)).toBe(false);
+    await t.services.periods.runDue(); // run again: the contract is suspended already, nothing new to tell
+    expect((await deliver()).filter((e) => e.type === 'account.blocked')).toEqual([]);
+  });
 });

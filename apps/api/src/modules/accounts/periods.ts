@@ -159,6 +159,10 @@ export class PeriodsService {
       [contractId, tariffId, start, end, status, reason],
     );
     if (paidUntil) await em.query('UPDATE accounts SET paid_until = $2 WHERE id = $1', [c.account_id, paidUntil]);
+    if (c.status === 'active' && status === 'suspended') {
+      const [a] = await em.query('SELECT number FROM accounts WHERE id = $1', [c.account_id]);
+      await this.deps.events?.publish(em, 'account.blocked', { accountId: c.account_id, accountNumber: a?.number, contractId, contractNumber: c.contract_number, reason: 'debt', blockedAt: this.clock.now().toISOString() });
+    }
   }
 
   /**

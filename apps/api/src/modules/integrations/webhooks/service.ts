@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isPrivateAddress, literalAddress } from './sender';
 import {
   IntegrationLimits,
   WebhookEventTypes,
@@ -91,6 +92,8 @@ export class WebhooksService {
       sender: WebhookSender;
       /** Allow `http://` receivers (dev and tests); production wants https. */
       allowHttp: boolean;
+      /** Receivers may be on private addresses (outside production). */
+      allowPrivateAddresses?: boolean;
     },
   ) {}
 
@@ -375,6 +378,12 @@ export class WebhooksService {
     if (!okScheme || url.username || url.password || url.hash) {
       throw new AppError('webhook_url_invalid', 400, this.deps.allowHttp ? 'url must be http(s), without credentials or a fragment.' : 'url must be https, without credentials or a fragment.', {
         errors: [{ field: 'url', code: 'isUrl', message: 'url must be an https URL' }],
+      });
+    }
+    const literal = literalAddress(url);
+    if (!this.deps.allowPrivateAddresses && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost') || (literal && isPrivateAddress(literal)))) {
+      throw new AppError('webhook_url_invalid', 400, 'url must point at a public address: loopback, private and link-local networks are refused.', {
+        errors: [{ field: 'url', code: 'publicAddress', message: 'url must point at a public address' }],
       });
     }
     return url.toString();
