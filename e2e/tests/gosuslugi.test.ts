@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)('Gosuslugi sign-in and the integrator back office
     const context = await newContext(browser, baseUrl, desktop);
     const page = await context.newPage();
     await page.goto('/login?next=%2Fbackoffice%2Fintegrations');
-    await page.getByLabel('Телефон или номер договора').fill('+79210000097');
+    await page.getByLabel('Телефон или номер договора').fill('+79210000098');
     await page.getByLabel('Пароль', { exact: true }).fill('admin12345');
     await page.getByRole('button', { name: 'Войти', exact: true }).click();
     await expectHeading(page, 'Интеграции');

@@ -55,7 +55,7 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     role: 'operator',
   },
   {
-    note: 'administrator (staff): catalogs, money adjustments, staff accounts, audit log',
+    note: 'administrator (staff): catalogs, money adjustments, staff accounts, audit log, partners and API keys',
     phone: '+79210000098',
     password: 'admin12345',
     surname: 'Кравцов',
@@ -63,16 +63,7 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     patronymic: 'Николаевич',
     role: 'admin',
   },
-  // issue 9: the integrator back office and the Gosuslugi link demo
-  {
-    note: 'administrator (partners, API keys, webhooks: /backoffice/integrations)',
-    phone: '+79210000097',
-    password: 'admin12345',
-    surname: 'Кузнецов',
-    name: 'Андрей',
-    patronymic: 'Павлович',
-    role: 'admin',
-  },
+  // issue 9: the Gosuslugi link demo
   {
     note: 'has a Gosuslugi test person with the same phone: links it with this password',
     phone: '+79210000051',
