@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
@@ -30,7 +31,17 @@ import {
 } from './modules/integrations';
 import { DetailReportService, HistoryService, LedgerService, detailReportRoutes, historyRoutes } from './modules/ledger';
 import { LoansService, loanReviewRoutes, loanRoutes } from './modules/loans';
-import { NotificationsService, OutboxOnlyTransport, devInboxRoutes, type MailTransport, type SmsTransport } from './modules/notifications';
+import {
+  HttpSmsGatewayTransport,
+  NotificationsService,
+  OutboxOnlyTransport,
+  SmtpMailTransport,
+  devInboxRoutes,
+  notificationCentreRoutes,
+  type MailTransport,
+  type SmsTransport,
+} from './modules/notifications';
+import { NewsService, NewsletterService, newsRoutes } from './modules/news';
 import {
   AutopayService,
   BalanceAlertsService,
@@ -83,7 +94,11 @@ export function createServices(deps: AppDeps) {
   const outbox = new OutboxOnlyTransport();
   const rate = new RateCounter(ds, clock);
   const audit = new AuditService(clock);
-  const notifications = new NotificationsService(ds, clock, deps.sms ?? outbox, deps.mail ?? outbox);
+  // Real transports when configured (an HTTP SMS gateway, SMTP); otherwise the outbox is the delivery (dev inbox).
+  const n = config.notifications;
+  const sms = deps.sms ?? (n.smsGateway ? new HttpSmsGatewayTransport(n.smsGateway) : outbox);
+  const mail = deps.mail ?? (n.smtpUrl ? new SmtpMailTransport(n.smtpUrl, n.mailFrom) : outbox);
+  const notifications = new NotificationsService(ds, clock, sms, mail, { maxAttempts: n.maxAttempts, retryBaseSeconds: n.retryBaseSeconds });
   const otp = new OtpService(clock, config.jwtSecret);
   const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
   const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
@@ -178,7 +193,14 @@ export function createServices(deps: AppDeps) {
   // Loans add their own rule to account closure and their section to the staff's customer card.
   closure.register({ key: 'open_loan', check: async (em, a) => ((await loans.hasOpenLoan(a.customer_id, em)) ? { code: 'open_loan', detail: 'A microloan is open: repay it first.', amount: null } : null) });
   backoffice.registerSection({ key: 'loans', load: (c) => loans.cardSection(c.id) });
+  // News, promotions and the newsletter (issue 8).
+  const news = new NewsService(ds, clock, { audit, notifications });
+  const newsletter = new NewsletterService(ds, clock, {
+    notifications, audit, news, publicUrl: config.publicUrl, confirmHours: config.newsletterConfirmHours,
+    secret: createHmac('sha256', config.jwtSecret).update('newsletter-unsubscribe').digest('hex'),
+  });
   return {
+    news, newsletter,
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
@@ -209,6 +231,8 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'bonus-expiry', cron: '*/10 * * * *', run: () => s.bonusExpiry.runDue() },
     { name: 'bonus-expiry-notices', cron: '30 7 * * *', run: () => s.bonusExpiry.sendNotices() },
     { name: 'webhook-deliveries', cron: '* * * * *', run: () => s.webhooks.deliverDue() },
+    // SMS and e-mails the transport failed to take (retried with backoff), and any never handed over.
+    { name: 'notification-deliveries', cron: '* * * * *', run: () => s.notifications.deliverDue() },
     { name: 'api-key-calls-purge', cron: '50 3 * * *', run: () => s.apiCalls.purge() },
     { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
@@ -253,6 +277,8 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
           ...phoneChangeReviewRoutes(s.phoneChangeReview),
         ]
       : []),
+    ...notificationCentreRoutes(s.notifications),
+    ...newsRoutes(s.news, s.newsletter, s.rate, { formsPerMinute: config.rateLimit.authPerMinute }),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -327,7 +353,10 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
       },
     }),
   );
+  // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` as a form.
+  app.use('/api/v1/newsletter/unsubscribe', express.urlencoded({ extended: false, limit: '1kb' }));
   app.use('/api', (req: Request, _res, next) => {
+    if (req.path === '/v1/newsletter/unsubscribe' && req.is('application/x-www-form-urlencoded')) return next();
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
       return next(new AppError('unsupported_media_type', 415, 'Send the body as JSON (Content-Type: application/json).'));

@@ -45,7 +45,18 @@ const schema = z.object({
   RATE_LIMIT_OTP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   DEV_INBOX: bool.optional(),
   SEED_DEMO: bool.default(true),
-  SMS_TRANSPORT: z.enum(['outbox']).default('outbox'),
+  SMS_TRANSPORT: z.enum(['outbox', 'http']).default('outbox'),
+  // Real transports (issue 8): an HTTP SMS gateway and SMTP; without them the outbox and /dev/inbox are the delivery.
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).default('Cabinet'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://user:pass@host:port or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).default('Кабинет <no-reply@cabinet.local>'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Where people open the cabinet (links in e-mails: newsletter confirmation and unsubscribe).
+  PUBLIC_URL: z.string().url().optional(),
+  NEWSLETTER_CONFIRM_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   PAYMENT_SANDBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PAYMENT_CALLBACK_URL: z.string().url().optional(),
@@ -94,7 +105,19 @@ export interface Config {
   rateLimit: { authPerMinute: number; otpPerMinute: number };
   devInbox: boolean;
   seedDemo: boolean;
-  smsTransport: 'outbox';
+  smsTransport: 'outbox' | 'http';
+  notifications: {
+    /** The HTTP SMS gateway (SMS_TRANSPORT=http). */
+    smsGateway: { url: string; key: string; sender: string } | null;
+    /** SMTP by URL; null: e-mails stay in the outbox (dev inbox). */
+    smtpUrl: string | null;
+    mailFrom: string;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+  };
+  /** The SPA's address, for links in e-mails (no trailing slash). */
+  publicUrl: string;
+  newsletterConfirmHours: number;
   payments: {
     provider: 'sandbox';
     /** HMAC secret of the sandbox acquirer's callbacks. */
@@ -160,6 +183,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
+  if (e.SMS_TRANSPORT === 'http' && (!e.SMS_GATEWAY_URL || !e.SMS_GATEWAY_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  SMS_TRANSPORT: http needs SMS_GATEWAY_URL and SMS_GATEWAY_KEY');
+  }
   const jwtSecret = e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR));
   return {
     env: e.NODE_ENV,
@@ -181,6 +207,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devInbox: e.DEV_INBOX ?? !production,
     seedDemo: e.SEED_DEMO,
     smsTransport: e.SMS_TRANSPORT,
+    notifications: {
+      smsGateway: e.SMS_TRANSPORT === 'http' ? { url: e.SMS_GATEWAY_URL!, key: e.SMS_GATEWAY_KEY!, sender: e.SMS_SENDER } : null,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseSeconds: e.NOTIFY_RETRY_BASE_SECONDS,
+    },
+    publicUrl: (e.PUBLIC_URL ?? (production ? `http://localhost:${e.PORT}` : (e.CORS_ORIGIN.split(',')[0]?.trim() || `http://localhost:${e.PORT}`))).replace(/\/+$/, ''),
+    newsletterConfirmHours: e.NEWSLETTER_CONFIRM_HOURS,
     payments: {
       provider: e.PAYMENT_PROVIDER,
       sandboxSecret: e.PAYMENT_SANDBOX_SECRET ?? createHmac('sha256', jwtSecret).update('sandbox-acquirer-callbacks').digest('hex'),

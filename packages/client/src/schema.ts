@@ -1185,6 +1185,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backoffice/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every news item and promotion: drafts, scheduled, published, archived
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeNews"];
+        put?: never;
+        /**
+         * Write a news item or promotion (publish now, schedule with a future publishedAt, or keep a draft)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One news item, as staff see it
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeNewsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, publish or reschedule a news item
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        patch: operations["patchBackofficeNewsId"];
+        trace?: never;
+    };
+    "/backoffice/news/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a news item (it leaves the public pages)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeNewsIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/news/{id}/newsletter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a published item to every confirmed newsletter subscriber
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeNewsIdNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backoffice/number-categories/{operator}/{category}": {
         parameters: {
             query?: never;
@@ -2931,6 +3019,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification preferences: per event type and channel (sms, email, in_app)
+         * @description Defaults apply until changed. Security events (`locked`) stay on.
+         */
+        get: operations["getMeNotificationPreferences"];
+        /**
+         * Switch notifications on or off per event type and channel
+         * @description Switching a security event off answers 409 `notification_locked` and changes nothing.
+         */
+        put: operations["putMeNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notification centre: what the system told me, newest first
+         * @description Payments, low balance, application and order status, loan reminders, bonus expiry, support replies, security events. `unread=true`: only unread.
+         */
+        get: operations["getMeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: operations["postMeNotificationsIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read */
+        post: operations["postMeNotificationsReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications I have not read (the badge in the header) */
+        get: operations["getMeNotificationsUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/password": {
         parameters: {
             query?: never;
@@ -2982,6 +3165,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Promotions open to me, with whether I joined */
+        get: operations["getMePromotions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/promotions/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a promotion (once; joining again answers the first date) */
+        post: operations["postMePromotionsIdJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/sessions": {
         parameters: {
             query?: never;
@@ -3012,6 +3229,117 @@ export interface paths {
         post?: never;
         /** End one session (ending the current one signs out) */
         delete: operations["deleteMeSessionsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * News and promotions, newest first (public)
+         * @description What the clock has published and nobody archived: a scheduled item appears at its time.
+         */
+        get: operations["getNews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/news/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One news item or promotion (public) */
+        get: operations["getNewsSlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/news/{slug}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The picture of a news item (public) */
+        get: operations["getNewsSlugImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletter/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a subscription with the token from the e-mail */
+        post: operations["postNewsletterConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletter/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe an e-mail to the newsletter (sends a confirmation link: double opt-in)
+         * @description Answers 202 the same whether the address was new, pending or already subscribed.
+         */
+        post: operations["postNewsletterSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletter/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): the signed link from the e-mail, no sign-in
+         * @description The address and its token are in the query (the `List-Unsubscribe` URL). Mail clients POST `List-Unsubscribe=One-Click` as a form; the SPA POSTs without a body. A token signed for another address: 400.
+         */
+        post: operations["postNewsletterUnsubscribe"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3891,6 +4219,11 @@ export interface components {
             endOtherSessions?: boolean;
             newPassword: string;
         };
+        ChannelSwitchesDto: {
+            email: boolean;
+            in_app: boolean;
+            sms: boolean;
+        };
         ChosenNumberDto: {
             /** Format: uuid */
             id: string;
@@ -4692,13 +5025,104 @@ export interface components {
             received: components["schemas"]["MoneyDto"];
             spent: components["schemas"]["MoneyDto"];
         };
+        NewsImageDto: {
+            alt: string;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            /** Format: base64 */
+            data: string;
+        };
+        NewsInputDto: {
+            body: string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            image?: components["schemas"]["NewsImageDto"];
+            /** @enum {string} */
+            kind: "news" | "promotion";
+            /** Format: date-time */
+            publishedAt?: null | string;
+            /** @example double-gigabytes */
+            slug: string;
+            /** Format: date-time */
+            startsAt?: null | string;
+            summary: string;
+            title: string;
+        };
+        NewsItemViewDto: {
+            body: string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            /** Format: uuid */
+            id: string;
+            imageAlt?: string | null;
+            imageUrl?: string | null;
+            /** @enum {string} */
+            kind: "news" | "promotion";
+            publishedAt: string;
+            slug: string;
+            /** Format: date-time */
+            startsAt?: null | string;
+            summary: string;
+            title: string;
+        };
+        NewsletterConfirmDto: {
+            token: string;
+        };
+        NewsletterSendDto: {
+            queued: number;
+        };
+        NewsletterStatusDto: {
+            email: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "unsubscribed";
+        };
+        NewsletterSubscribeDto: {
+            /**
+             * Format: email
+             * @example ivan@example.ru
+             */
+            email: string;
+        };
+        NewsPatchDto: {
+            body?: string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            image?: components["schemas"]["NewsImageDto"];
+            /** Format: date-time */
+            publishedAt?: null | string;
+            slug?: string;
+            /** Format: date-time */
+            startsAt?: null | string;
+            summary?: string;
+            title?: string;
+        };
         NonNegativeMoneyDto: {
             amount: number;
             /** @enum {string} */
             currency: "RUB";
         };
+        NotificationPreferencesDto: {
+            items: components["schemas"]["NotificationPreferenceViewDto"][];
+        };
+        NotificationPreferenceViewDto: {
+            channels: components["schemas"]["ChannelSwitchesDto"];
+            label: string;
+            locked: boolean;
+            type: string;
+        };
         NotificationSettingsDto: {
             lowBalanceThreshold?: components["schemas"]["MoneyDto"];
+        };
+        NotificationViewDto: {
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            link?: string | null;
+            /** Format: date-time */
+            readAt?: null | string;
+            title: string;
+            type: string;
         };
         NumberCategoryListDto: {
             items: components["schemas"]["NumberCategoryViewDto"][];
@@ -4980,6 +5404,16 @@ export interface components {
             /** @enum {string} */
             currency: "RUB";
         };
+        PreferenceChangeDto: {
+            /** @enum {string} */
+            channel: "sms" | "email" | "in_app";
+            enabled: boolean;
+            /** @example balance.low */
+            type: string;
+        };
+        PreferencesUpdateDto: {
+            changes: components["schemas"]["PreferenceChangeDto"][];
+        };
         /** @description RFC 9457 problem details. `code` is stable; switch on it. */
         Problem: {
             /** @description Only with one-time code errors. */
@@ -5047,6 +5481,32 @@ export interface components {
             outstanding: components["schemas"]["MoneyDto"];
             /** @enum {string} */
             status: "open" | "repaid" | "overdue";
+        };
+        PromotionJoinDto: {
+            created: boolean;
+            joinedAt: string;
+            /** Format: uuid */
+            promotionId: string;
+        };
+        PromotionViewDto: {
+            body: string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            /** Format: uuid */
+            id: string;
+            imageAlt?: string | null;
+            imageUrl?: string | null;
+            /** Format: date-time */
+            joinedAt?: null | string;
+            /** @enum {string} */
+            kind: "news" | "promotion";
+            open: boolean;
+            publishedAt: string;
+            slug: string;
+            /** Format: date-time */
+            startsAt?: null | string;
+            summary: string;
+            title: string;
         };
         QueueCountDto: {
             /** @enum {string} */
@@ -5158,6 +5618,35 @@ export interface components {
         };
         StaffListDto: {
             items: components["schemas"]["StaffViewDto"][];
+        };
+        StaffNewsItemViewDto: {
+            /** Format: date-time */
+            archivedAt?: null | string;
+            body: string;
+            createdAt: string;
+            /** Format: date-time */
+            endsAt?: null | string;
+            /** Format: uuid */
+            id: string;
+            imageAlt?: string | null;
+            imageUrl?: string | null;
+            /** @enum {string} */
+            kind: "news" | "promotion";
+            participants: number;
+            publishedAt: string;
+            /** Format: date-time */
+            scheduledAt?: null | string;
+            slug: string;
+            /** Format: date-time */
+            startsAt?: null | string;
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+        };
+        StaffNewsListDto: {
+            items: components["schemas"]["StaffNewsItemViewDto"][];
         };
         StaffOptionListDto: {
             items: components["schemas"]["StaffOptionViewDto"][];
@@ -5366,6 +5855,9 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "payment" | "refund" | "monthly_fee" | "option_fee" | "tariff_change_fee" | "usage" | "block_fee" | "promised_payment" | "promised_repayment" | "promised_fee" | "adjustment" | "number_purchase";
+        };
+        UnreadCountDto: {
+            count: number;
         };
         UpdateApiKeyDto: {
             /**
@@ -8010,6 +8502,181 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+        };
+    };
+    getBackofficeNews: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                kind?: "news" | "promotion";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNewsListDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postBackofficeNews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNewsItemViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getBackofficeNewsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNewsItemViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    patchBackofficeNewsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsPatchDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNewsItemViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postBackofficeNewsIdArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNewsItemViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficeNewsIdNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
         };
     };
     putBackofficeNumberCategoriesOperatorCategory: {
@@ -11356,6 +12023,165 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
+    getMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    putMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changes": [
+                 *         {
+                 *           "type": "balance.low",
+                 *           "channel": "sms",
+                 *           "enabled": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreferencesUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getMeNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postMeNotificationsIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postMeNotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getMeNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
     postMePassword: {
         parameters: {
             query?: never;
@@ -11445,6 +12271,62 @@ export interface operations {
             415: components["responses"]["Problem415"];
         };
     };
+    getMePromotions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PromotionViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postMePromotionsIdJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionJoinDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
     getMeSessions: {
         parameters: {
             query?: {
@@ -11518,6 +12400,162 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+        };
+    };
+    getNews: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                kind?: "news" | "promotion";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NewsItemViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+        };
+    };
+    getNewsSlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsItemViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getNewsSlugImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postNewsletterConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterStatusDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postNewsletterSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterSubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterStatusDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postNewsletterUnsubscribe: {
+        parameters: {
+            query: {
+                email: string;
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterStatusDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
         };
     };
     getNumberCategories: {

@@ -112,6 +112,10 @@ export const ErrorCodes = [
   'phone_verification_required',
   'identity_mismatch',
   'payout_failed',
+  // news, newsletter, notification centre (issue 8)
+  'promotion_closed',
+  'newsletter_token_invalid',
+  'notification_locked',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

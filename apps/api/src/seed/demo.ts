@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Services } from '../app';
 import type { NewCustomer } from '../modules/customers';
 import { seedBonus } from '../modules/bonus';
+import { seedNews } from '../modules/news';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedBackoffice } from './backoffice';
@@ -155,7 +156,27 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
   });
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   await seedDemoLoans(ds, services, clock, created.map((c) => c.phone));
+  await seedDemoContent(ds, services, clock, created.map((c) => c.phone));
   return created;
+}
+
+/**
+ * News and promotions (one scheduled for tomorrow), and for Ivan (+79210000001) a few entries in the
+ * notification centre, one of them read, so the badge and the list have something to show.
+ */
+async function seedDemoContent(ds: DataSource, services: Services, clock: Clock, createdPhones: string[]): Promise<void> {
+  await ds.transaction((em) => seedNews(em, clock));
+  if (!createdPhones.includes('+79210000001')) return;
+  const [ivan] = await ds.query(`SELECT id FROM customers WHERE phone = '+79210000001'`);
+  if (!ivan) return;
+  await ds.transaction(async (em) => {
+    const n = services.notifications;
+    await n.notify(em, { event: 'payment.succeeded', customerId: ivan.id, title: 'Платёж зачислен', body: 'Платёж 500,00 ₽ зачислен на счёт. Спасибо!', link: '/payments' });
+    await n.notify(em, { event: 'bonus.expiry', customerId: ivan.id, title: 'Бонусные баллы сгорают', body: '120 бонусных баллов сгорят 15 декабря. Потратьте их на АЗС.', link: '/bonus' });
+    await n.notify(em, { event: 'balance.low', customerId: ivan.id, title: 'Низкий баланс', body: 'На счёте осталось 42,50 ₽. Пополните, чтобы связь не прервалась.', link: '/accounts' });
+  });
+  const [first] = await ds.query(`SELECT id FROM customer_notifications WHERE customer_id = $1 AND event_type = 'payment.succeeded' LIMIT 1`, [ivan.id]);
+  if (first) await services.notifications.markRead(ivan.id, first.id);
 }
 
 /**

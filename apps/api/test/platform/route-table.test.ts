@@ -35,6 +35,13 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
   'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
   'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
+  'POST /me/promotions/:id/join': 'a join is recorded once; joining again answers the first date',
+  'POST /me/notifications/:id/read': 'sets a state: twice leaves the same state',
+  'POST /me/notifications/read-all': 'sets a state: twice leaves the same state',
+  'POST /newsletter/subscriptions': 'sends a link; rate-limited, and a new link replaces the old one',
+  'POST /newsletter/confirm': 'a one-time token: used once by nature',
+  'POST /newsletter/unsubscribe': 'sets a state: twice leaves the same state (RFC 8058 one-click)',
+  'POST /backoffice/news/:id/archive': 'sets a state: twice leaves the same state',
 };
 
 describe('the route table', () => {

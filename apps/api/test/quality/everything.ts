@@ -66,6 +66,12 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
     .expect(201);
 
+  // An entry of the notification centre (what the system told this customer).
+  const [notice] = await t.ds.transaction(async (em) => {
+    await t.services.notifications.notify(em, { event: 'balance.low', customerId: customer.id, title: 'Низкий баланс', body: 'Осталось мало' });
+    return em.query('SELECT id FROM customer_notifications WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 1', [customer.id]);
+  });
+
   return {
     customer,
     password,
@@ -86,6 +92,7 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
       loans: loan.body.id,
+      notifications: notice.id,
     },
   };
 }
@@ -107,6 +114,7 @@ export const PUBLIC_PARAMS: Record<string, string> = {
   '/payments/callbacks/{provider}': 'the acquirer’s name',
   '/bonus/statements/{month}': 'a calendar month of the caller’s own points',
   '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
+  '/me/promotions/{id}/join': 'a published promotion, open to every customer',
 };
 
 /**

@@ -83,6 +83,15 @@ const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m
 const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
 const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
+// News, promotions, the newsletter and the notification centre (issue 8).
+const NewsListPage = lazy(() => import('@/features/news/pages/news-list-page').then((m) => ({ default: m.NewsListPage })));
+const NewsItemPage = lazy(() => import('@/features/news/pages/news-item-page').then((m) => ({ default: m.NewsItemPage })));
+const PromotionsPage = lazy(() => import('@/features/news/pages/promotions-page').then((m) => ({ default: m.PromotionsPage })));
+const NewsletterConfirmPage = lazy(() => import('@/features/news/pages/newsletter-confirm-page').then((m) => ({ default: m.NewsletterConfirmPage })));
+const NewsletterUnsubscribePage = lazy(() => import('@/features/news/pages/newsletter-unsubscribe-page').then((m) => ({ default: m.NewsletterUnsubscribePage })));
+const BackofficeNewsPage = lazy(() => import('@/features/news/pages/backoffice-news-page').then((m) => ({ default: m.BackofficeNewsPage })));
+const NotificationsPage = lazy(() => import('@/features/notifications/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })));
+const NotificationPreferencesPage = lazy(() => import('@/features/notifications/pages/preferences-page').then((m) => ({ default: m.PreferencesPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -96,6 +105,8 @@ export function AppRoutes() {
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
           <Route path="bonus/activate" element={<BonusActivationPage />} />
+          <Route path="newsletter/confirm" element={<NewsletterConfirmPage />} />
+          <Route path="newsletter/unsubscribe" element={<NewsletterUnsubscribePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<CatalogLayout />}>
@@ -106,6 +117,8 @@ export function AppRoutes() {
           <Route path="applications/status" element={<ApplicationStatusPage />} />
           <Route path="numbers" element={<NumbersPage />} />
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
+          <Route path="news" element={<NewsListPage />} />
+          <Route path="news/:slug" element={<NewsItemPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
         </Route>
         <Route element={<RequireAuth />}>
@@ -131,6 +144,9 @@ export function AppRoutes() {
             <Route path="orders/:orderId" element={<OrderPage />} />
             <Route path="loans" element={<LoansPage />} />
             <Route path="loans/:loanId" element={<LoanPage />} />
+            <Route path="promotions" element={<PromotionsPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="profile/notifications" element={<NotificationPreferencesPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>
@@ -148,6 +164,7 @@ export function AppRoutes() {
               <Route path="loans" element={<LoanReviewPage />} />
               <Route path="phone-changes" element={<PhoneChangesPage />} />
               <Route path="till" element={<TillSimulatorPage />} />
+              <Route path="news" element={<BackofficeNewsPage />} />
               <Route element={<RequireStaff admin />}>
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -137,5 +137,7 @@ export type FakeApi = ReturnType<typeof createFakeApi>;
 export function signedIn(api: FakeApi, me: CustomerView = customer) {
   api.on('POST', '/auth/refresh', () => json(200, token('access-1')));
   api.on('GET', '/me', () => json(200, me));
+  // The header's notification badge (issue 8).
+  api.on('GET', '/me/notifications/unread-count', () => json(200, { count: 0 }));
   return api;
 }

@@ -456,8 +456,7 @@ export class ApplicationsService {
 
   /** The SMS to the applicant's phone, and the same by e-mail when they gave one. */
   private async notify(em: EntityManager, r: ApplicationRow, body: string, customerId: string | null = r.customer_id): Promise<string[]> {
-    const ids = [await this.deps.notifications.enqueue(em, { channel: 'sms', to: r.phone, customerId, body })];
-    if (r.email) ids.push(await this.deps.notifications.enqueue(em, { channel: 'email', to: r.email, customerId, subject: `Заявка ${r.number}`, body }));
-    return ids;
+    // A known customer's preferences decide the channels; an anonymous applicant gets both.
+    return this.deps.notifications.notify(em, { event: 'application.status', customerId, title: `Заявка ${r.number}`, body, sms: r.phone, email: r.email });
   }
 }

@@ -82,7 +82,12 @@ export type AuditAction =
   | 'loan_registered'
   | 'loan_application_viewed'
   | 'loan_application_approved'
-  | 'loan_application_rejected';
+  | 'loan_application_rejected'
+  // news and the newsletter (issue 8)
+  | 'news_created'
+  | 'news_updated'
+  | 'news_archived'
+  | 'newsletter_sent';
 
 export interface AuditInput {
   action: AuditAction;

@@ -146,9 +146,29 @@ export class AuthService {
 
   /** A new session (a new id at every sign-in) and its first token pair. */
   async startSession(customer: CustomerCredentials, meta: RequestMeta): Promise<SessionStarted> {
-    return this.ds.transaction(async (em) => {
+    const msgIds: string[] = [];
+    const started = await this.ds.transaction(async (em) => {
       const now = this.clock.now();
       const id = randomUUID();
+      // A sign-in from a device (browser) this customer never signed in from: a security notice (cannot be muted).
+      const [seen] = await em.query(
+        'SELECT bool_or(user_agent IS NOT DISTINCT FROM $2) AS known, count(*)::int AS n FROM sessions WHERE customer_id = $1',
+        [customer.id, meta.userAgent],
+      );
+      if (seen.n > 0 && !seen.known) {
+        const [c] = await em.query('SELECT phone, email FROM customers WHERE id = $1', [customer.id]);
+        msgIds.push(
+          ...(await this.deps.notifications.notify(em, {
+            event: 'security.new_device',
+            customerId: customer.id,
+            title: 'Вход с нового устройства',
+            body: `Выполнен вход в личный кабинет с нового устройства (${(meta.userAgent ?? 'неизвестное устройство').slice(0, 120)}${meta.ip ? `, IP ${meta.ip}` : ''}). Если это были не вы, завершите сеансы и смените пароль.`,
+            link: '/sessions',
+            sms: c.phone,
+            email: c.email,
+          })),
+        );
+      }
       const refresh = RefreshTokens.issue(id);
       await em.insert(Session, {
         id,
@@ -165,6 +185,8 @@ export class AuthService {
       await this.deps.audit.record(em, { action: 'login_succeeded', customerId: customer.id, ip: meta.ip, details: { sessionId: id } });
       return { response: this.tokenResponse(customer, id), refreshToken: refresh.token };
     });
+    await this.deps.notifications.deliver(msgIds);
+    return started;
   }
 
   private tokenResponse(c: Pick<CustomerCredentials, 'id' | 'role' | 'mustChangePassword'>, sessionId: string): TokenResponse {
@@ -317,12 +339,14 @@ export class AuthService {
         endedSessions = r.affected ?? 0;
       }
       msgIds.push(
-        await this.deps.notifications.enqueue(em, {
-          channel: 'sms',
-          to: c.phone,
+        ...(await this.deps.notifications.notify(em, {
+          event: 'security.password_changed',
           customerId: c.id,
+          title: 'Пароль изменён',
           body: 'Пароль от личного кабинета изменён. Если это были не вы, позвоните нам.',
-        }),
+          link: '/sessions',
+          sms: c.phone,
+        })),
       );
       await this.deps.audit.record(em, { action: 'password_changed', customerId: c.id, ip: meta.ip, details: { endedSessions } });
       return { endedSessions };

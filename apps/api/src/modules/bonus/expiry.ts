@@ -99,12 +99,14 @@ export class BonusExpiryService {
         if (!claimed.length) return;
         const date = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${n.day}T00:00:00Z`));
         ids.push(
-          await this.deps.notifications.enqueue(em, {
-            channel: 'sms',
-            to: customer.phone,
+          ...(await this.deps.notifications.notify(em, {
+            event: 'bonus.expiry',
             customerId: n.customer_id,
+            title: 'Бонусные баллы сгорают',
             body: `${n.points} бонусных баллов сгорят ${date}. Потратьте их на АЗС или обменяйте на награду в личном кабинете.`,
-          }),
+            link: '/bonus',
+            sms: customer.phone,
+          })),
         );
       });
       await this.deps.notifications.deliver(ids);

@@ -460,14 +460,14 @@ export class LoanServicingService {
 
   private async sms(em: EntityManager, l: LoanRow, body: string): Promise<string> {
     const [c] = await em.query('SELECT phone FROM customers WHERE id = $1', [l.customer_id]);
-    return this.deps.notifications.enqueue(em, { channel: 'sms', to: c?.phone ?? l.phone, body, customerId: l.customer_id });
+    // '' when the customer muted these SMS (deliver skips it); the centre gets the entry either way.
+    const ids = await this.deps.notifications.notify(em, { event: 'loan.status', customerId: l.customer_id, title: 'Заём', body, link: `/loans/${l.id}`, sms: c?.phone ?? l.phone });
+    return ids[0] ?? '';
   }
 
   /** SMS, and an e-mail too when the customer gave an address. */
   private async notify(em: EntityManager, l: LoanRow, subject: string, body: string): Promise<Messages> {
     const [c] = await em.query('SELECT phone, email FROM customers WHERE id = $1', [l.customer_id]);
-    const out = [await this.deps.notifications.enqueue(em, { channel: 'sms', to: c?.phone ?? l.phone, body, customerId: l.customer_id })];
-    if (c?.email) out.push(await this.deps.notifications.enqueue(em, { channel: 'email', to: c.email, subject, body, customerId: l.customer_id }));
-    return out;
+    return this.deps.notifications.notify(em, { event: 'loan.reminder', customerId: l.customer_id, title: subject, body, link: `/loans/${l.id}`, sms: c?.phone ?? l.phone, email: c?.email });
   }
 }

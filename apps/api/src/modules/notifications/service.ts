@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { NotificationChannel, OutboxAttachmentView, OutboxMessageView, Page } from '@cabinet/shared-types';
+import type {
+  NotificationChannel,
+  NotificationPreferenceChange,
+  NotificationPreferenceView,
+  NotificationView,
+  OutboxAttachmentView,
+  OutboxMessageView,
+  Page,
+  PreferenceChannel,
+} from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import { OutboxMessage } from './entities/outbox-message.entity';
-import type { Attachment, MailTransport, SmsTransport } from './transports';
+import { NotificationEventRegistry } from './events';
+import { TransportError, type Attachment, type MailTransport, type SmsTransport } from './transports';
 
 export interface NotificationInput {
   channel: NotificationChannel;
@@ -15,6 +25,50 @@ export interface NotificationInput {
   customerId?: string | null;
   /** E-mail only: files sent with it (kept in `notification_attachments`). */
   attachments?: Attachment[];
+  /** E-mail only: extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
+  /** The event type it announces, kept on the outbox row (preferences are applied by `notify`, not here). */
+  event?: string;
+}
+
+/**
+ * An event told to a customer on every channel they keep on for it: `notify` checks the preferences,
+ * writes the notification-centre entry (in_app) and the SMS and e-mail outbox rows.
+ */
+export interface EventNotice {
+  /** A registered event type (`balance.low`…). */
+  event: string;
+  /** Null: somebody who is not a customer (an anonymous applicant): no preferences, no centre, only the addresses given. */
+  customerId: string | null;
+  /** The centre's title and the e-mail's subject. */
+  title: string;
+  /** The text of the centre entry, the SMS and the e-mail. */
+  body: string;
+  /** Another SMS text (shorter) if the centre's is too long for one. */
+  smsBody?: string;
+  /** A cabinet page about it, shown in the centre. */
+  link?: string | null;
+  /** The phone for the SMS (omit: no SMS). */
+  sms?: string | null;
+  /** The address for the e-mail (omit: no e-mail). */
+  email?: string | null;
+}
+
+export interface DeliveryOptions {
+  /** Tries per message before it is marked failed. */
+  maxAttempts: number;
+  /** The first retry waits this long; each next one twice as long. */
+  retryBaseSeconds: number;
+}
+
+interface CentreRow {
+  id: string;
+  event_type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
 }
 
 interface AttachmentMetaRow {
@@ -30,12 +84,127 @@ interface AttachmentMetaRow {
  * announces committed), then handed to the transport after commit by `deliver`.
  */
 export class NotificationsService {
+  /** Event types and their defaults; modules add theirs (`notifications.events.register({...})`). */
+  readonly events = new NotificationEventRegistry();
+  private readonly delivery: DeliveryOptions;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly sms: SmsTransport,
     private readonly mail: MailTransport,
-  ) {}
+    delivery: Partial<DeliveryOptions> = {},
+  ) {
+    this.delivery = { maxAttempts: delivery.maxAttempts ?? 5, retryBaseSeconds: delivery.retryBaseSeconds ?? 30 };
+  }
+
+  /**
+   * Tells a customer about an event on the channels their preferences keep on (security events: always).
+   * In the caller's transaction; returns the outbox ids to `deliver` after commit (a muted channel writes no row).
+   */
+  async notify(em: EntityManager, n: EventNotice): Promise<string[]> {
+    const type = this.events.get(n.event);
+    if (!type) throw new Error(`Unknown notification event type: ${n.event} (register it first)`);
+    let enabled: Record<PreferenceChannel, boolean> = { ...type.defaults };
+    if (n.customerId && !type.security) {
+      const rows: { channel: PreferenceChannel; enabled: boolean }[] = await em.query(
+        'SELECT channel, enabled FROM notification_preferences WHERE customer_id = $1 AND event_type = $2',
+        [n.customerId, n.event],
+      );
+      for (const r of rows) enabled[r.channel] = r.enabled;
+    }
+    if (!n.customerId) enabled = { sms: true, email: true, in_app: false };
+    const ids: string[] = [];
+    if (n.customerId && enabled.in_app) {
+      await em.query(
+        'INSERT INTO customer_notifications (id, customer_id, event_type, title, body, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [randomUUID(), n.customerId, n.event, n.title.slice(0, 200), n.body, n.link ?? null, this.clock.now()],
+      );
+    }
+    if (n.sms && enabled.sms) ids.push(await this.enqueue(em, { channel: 'sms', to: n.sms, body: n.smsBody ?? n.body, customerId: n.customerId, event: n.event }));
+    if (n.email && enabled.email) ids.push(await this.enqueue(em, { channel: 'email', to: n.email, subject: n.title, body: n.body, customerId: n.customerId, event: n.event }));
+    return ids;
+  }
+
+  /** The notification centre: newest first. */
+  async centre(customerId: string, q: { limit: number; cursor?: string; unread?: boolean }): Promise<Page<NotificationView>> {
+    const after = decodeCursor(q.cursor);
+    const params: unknown[] = [customerId, q.limit + 1];
+    let where = 'customer_id = $1';
+    if (q.unread) where += ' AND read_at IS NULL';
+    if (after) {
+      params.push(after.at, after.id);
+      where += ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
+    }
+    const rows: CentreRow[] = await this.ds.query(
+      `SELECT id, event_type, title, body, link, created_at, read_at FROM customer_notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toNotificationView);
+  }
+
+  async unreadCount(customerId: string): Promise<number> {
+    const [r] = await this.ds.query('SELECT count(*)::int AS n FROM customer_notifications WHERE customer_id = $1 AND read_at IS NULL', [customerId]);
+    return r.n;
+  }
+
+  /** Marks one entry read (reading it again keeps the first time). Not the customer's: 404. */
+  async markRead(customerId: string, id: string): Promise<void> {
+    const rows = await this.ds.query(
+      'UPDATE customer_notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND customer_id = $2 RETURNING id',
+      [id, customerId, this.clock.now()],
+    );
+    if (!rows[0]?.length) throw AppError.notFound('The notification');
+  }
+
+  async markAllRead(customerId: string): Promise<number> {
+    const [, n] = await this.ds.query('UPDATE customer_notifications SET read_at = $2 WHERE customer_id = $1 AND read_at IS NULL', [customerId, this.clock.now()]);
+    return n ?? 0;
+  }
+
+  /** Every event type with the customer's choice per channel (their own, or the default). */
+  async preferences(customerId: string, em: EntityManager = this.ds.manager): Promise<NotificationPreferenceView[]> {
+    const rows: { event_type: string; channel: PreferenceChannel; enabled: boolean }[] = await em.query(
+      'SELECT event_type, channel, enabled FROM notification_preferences WHERE customer_id = $1',
+      [customerId],
+    );
+    return this.events.all().map((t) => {
+      const channels = { ...t.defaults };
+      if (!t.security) for (const r of rows.filter((x) => x.event_type === t.type)) channels[r.channel] = r.enabled;
+      return { type: t.type, label: t.label, locked: !!t.security, channels };
+    });
+  }
+
+  /** Changes some switches. A security event cannot be switched off (409 notification_locked); nothing is changed then. */
+  async setPreferences(customerId: string, changes: NotificationPreferenceChange[]): Promise<NotificationPreferenceView[]> {
+    const errors = changes.flatMap((c, i) => (this.events.get(c.type) ? [] : [{ field: `changes.${i}.type`, code: 'isKnownEvent', message: `Unknown event type ${c.type}` }]));
+    if (errors.length) throw AppError.validation(errors);
+    const locked = changes.find((c) => this.events.get(c.type)!.security && !c.enabled);
+    if (locked) throw new AppError('notification_locked', 409, `${this.events.get(locked.type)!.label}: security notifications cannot be switched off.`);
+    return this.ds.transaction(async (em) => {
+      for (const c of changes) {
+        await em.query(
+          `INSERT INTO notification_preferences (customer_id, event_type, channel, enabled, updated_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (customer_id, event_type, channel) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at`,
+          [customerId, c.type, c.channel, c.enabled, this.clock.now()],
+        );
+      }
+      return this.preferences(customerId, em);
+    });
+  }
+
+  /** The job: pending messages whose retry time came (or that nobody handed over, a minute on). Returns how many were tried. */
+  async deliverDue(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM notification_outbox WHERE status = 'pending'
+         AND (next_attempt_at <= $1 OR (next_attempt_at IS NULL AND created_at <= $2))
+       ORDER BY COALESCE(next_attempt_at, created_at) LIMIT $3`,
+      [now, new Date(now.getTime() - 60_000), limit],
+    );
+    await this.deliver(rows.map((r) => r.id));
+    return rows.length;
+  }
 
   async enqueue(em: EntityManager, input: NotificationInput): Promise<string> {
     const id = randomUUID();
@@ -51,6 +220,9 @@ export class NotificationsService {
       createdAt: this.clock.now(),
       sentAt: null,
       error: null,
+      eventType: input.event ?? null,
+      headers: input.channel === 'email' && input.headers ? input.headers : null,
+      nextAttemptAt: null,
     });
     for (const [position, a] of (input.attachments ?? []).entries()) {
       if (input.channel !== 'email') throw new Error('Only an e-mail carries attachments');
@@ -62,25 +234,46 @@ export class NotificationsService {
     return id;
   }
 
-  /** Hands pending messages to their transport. Safe to call twice: only pending rows are taken, each once. */
+  /**
+   * Hands pending messages to their transport. Safe to call twice: only pending rows are taken, each once.
+   * A failure the provider may get over is tried again later (exponential backoff, `maxAttempts` in all);
+   * a permanent refusal, or the last try, marks the row failed with the error.
+   */
   async deliver(ids: string[]): Promise<void> {
     for (const id of ids) {
+      if (!id) continue;
       await this.ds.transaction(async (em) => {
         const msg = await em
           .getRepository(OutboxMessage)
           .createQueryBuilder('m')
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
-          .where('m.id = :id AND m.status = :s', { id, s: 'pending' })
+          .where('m.id = :id AND m.status = :s AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= :now)', { id, s: 'pending', now: this.clock.now() })
           .getOne();
         if (!msg) return;
         const transport = msg.channel === 'sms' ? this.sms : this.mail;
         try {
           const attachments: Attachment[] = msg.channel === 'email' ? await this.attachmentsOf(em, msg.id) : [];
-          await transport.send({ id: msg.id, to: msg.recipient, subject: msg.subject, body: msg.body, ...(attachments.length ? { attachments } : {}) });
-          await em.update(OutboxMessage, { id }, { status: 'sent', sentAt: this.clock.now(), attempts: msg.attempts + 1 });
+          await transport.send({
+            id: msg.id,
+            to: msg.recipient,
+            subject: msg.subject,
+            body: msg.body,
+            ...(attachments.length ? { attachments } : {}),
+            ...(msg.headers ? { headers: msg.headers } : {}),
+          });
+          await em.update(OutboxMessage, { id }, { status: 'sent', sentAt: this.clock.now(), attempts: msg.attempts + 1, nextAttemptAt: null });
         } catch (err) {
-          await em.update(OutboxMessage, { id }, { status: 'failed', attempts: msg.attempts + 1, error: String(err) });
+          const attempts = msg.attempts + 1;
+          const error = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+          const permanent = err instanceof TransportError && err.permanent;
+          if (permanent || attempts >= this.delivery.maxAttempts) {
+            await em.update(OutboxMessage, { id }, { status: 'failed', attempts, error, nextAttemptAt: null });
+          } else {
+            const backoff = this.delivery.retryBaseSeconds * 2 ** (attempts - 1);
+            const wait = Math.max(backoff, err instanceof TransportError ? (err.retryAfterSeconds ?? 0) : 0);
+            await em.update(OutboxMessage, { id }, { attempts, error, nextAttemptAt: new Date(this.clock.now().getTime() + wait * 1000) });
+          }
         }
       });
     }
@@ -143,5 +336,18 @@ export function toOutboxView(m: OutboxMessage): OutboxMessageView {
     body: m.body,
     status: m.status,
     createdAt: m.createdAt.toISOString(),
+    attempts: m.attempts,
+    lastError: m.error,
+    sentAt: m.sentAt?.toISOString() ?? null,
   };
 }
+
+const toNotificationView = (r: CentreRow): NotificationView => ({
+  id: r.id,
+  type: r.event_type,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  createdAt: r.created_at.toISOString(),
+  readAt: r.read_at?.toISOString() ?? null,
+});

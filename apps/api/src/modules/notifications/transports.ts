@@ -13,6 +13,24 @@ export interface OutgoingMessage {
   body: string;
   /** E-mail only (nodemailer's `attachments` take these fields as they are). */
   attachments?: Attachment[];
+  /** E-mail only: extra headers (List-Unsubscribe, List-Unsubscribe-Post of RFC 8058). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * What a transport throws when a message did not go. `permanent`: the provider refused it for good
+ * (a bad number, a rejected address) and trying again cannot help; otherwise the outbox tries again later.
+ */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    /** The provider asked to wait this long (Retry-After). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
 }
 
 /** An SMS gateway. The real adapter posts to the provider; the outbox transport keeps messages for the dev inbox. */

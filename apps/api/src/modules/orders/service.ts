@@ -427,7 +427,9 @@ export class OrdersService {
   }
 
   private async sms(em: EntityManager, r: OrderRow, body: string): Promise<string> {
-    return this.deps.notifications.enqueue(em, { channel: 'sms', to: r.customer_phone, customerId: r.customer_id, body });
+    // '' when the customer muted order SMS (deliver skips it); the centre gets the entry either way.
+    const ids = await this.deps.notifications.notify(em, { event: 'order.status', customerId: r.customer_id, title: `Заказ ${r.number}`, body, link: `/orders/${r.id}`, sms: r.customer_phone });
+    return ids[0] ?? '';
   }
 
   private base(r: OrderRow): Omit<OrderView, 'history'> {

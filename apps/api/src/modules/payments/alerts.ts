@@ -35,7 +35,7 @@ export class BalanceAlertsService {
     });
   }
 
-  /** The job: one SMS per fall below the threshold. */
+  /** The job: one notice per fall below the threshold (SMS, e-mail, the centre: as the customer's preferences say). */
   async run(): Promise<number> {
     const ids = await this.ds.transaction(async (em) => {
       await em.query('UPDATE accounts SET low_balance_notified = false WHERE low_balance_notified AND (low_balance_threshold IS NULL OR balance >= low_balance_threshold)');
@@ -45,14 +45,18 @@ export class BalanceAlertsService {
       );
       const out: string[] = [];
       for (const a of low) {
-        const [c] = await em.query('SELECT phone FROM customers WHERE id = $1', [a.customer_id]);
+        const [c] = await em.query('SELECT phone, email FROM customers WHERE id = $1', [a.customer_id]);
+        // The customer's preferences decide the channels (a muted SMS writes no outbox row).
         out.push(
-          await this.deps.notifications.enqueue(em, {
-            channel: 'sms',
-            to: c.phone,
+          ...(await this.deps.notifications.notify(em, {
+            event: 'balance.low',
             customerId: a.customer_id,
+            title: `Низкий баланс на счёте ${a.number}`,
             body: `На счёте ${a.number} осталось ${formatRub(BigInt(a.balance))}. Пополните, чтобы услуги не остановились.`,
-          }),
+            link: `/accounts/${a.id}`,
+            sms: c.phone,
+            email: c.email,
+          })),
         );
       }
       return out;

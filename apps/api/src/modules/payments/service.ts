@@ -398,7 +398,8 @@ export class PaymentsService {
       const [owner] = p.account_id
         ? await em.query('SELECT c.id, c.phone FROM customers c JOIN accounts a ON a.customer_id = c.id WHERE a.id = $1', [p.account_id])
         : await em.query('SELECT id, phone FROM customers WHERE id = $1', [p.customer_id]);
-      const sms = async (body: string) => messages.push(await this.deps.notifications.enqueue(em, { channel: 'sms', to: owner.phone, body, customerId: owner.id }));
+      const sms = async (body: string) =>
+        messages.push(...(await this.deps.notifications.notify(em, { event: 'payment.succeeded', customerId: owner.id, title: 'Платёж', body, link: `/payments/${p.id}`, sms: owner.phone })));
       if (p.purpose === 'loan_repayment' || p.purpose === 'loan_extension') {
         if (state.status === 'succeeded' && state.card?.token && p.save_card && this.hooks) await this.hooks.saveCard(em, p, state.card);
         const out = this.hooks?.loanPayment ? await this.hooks.loanPayment(em, p, state.status === 'succeeded') : { messages: [], refund: 0n };

@@ -5,6 +5,7 @@ import { useMe } from '@/shared/api/me';
 import { LanguageSwitcher } from '@/shared/i18n/language-switcher';
 import { logout } from '@/shared/session/logout';
 import { PageLoader } from '@/shared/ui/page-loader';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { Brand } from './brand';
 import { MainNav } from './main-nav';
 import { SkipLink } from './skip-link';
@@ -75,6 +76,7 @@ export function AppShell({ navigation: Navigation = MainNav, label }: { navigati
             </span>
           ) : null}
           <div className="topbar__end">
+            {label ? null : <NotificationBell />}
             <LanguageSwitcher />
             <button
               type="button"

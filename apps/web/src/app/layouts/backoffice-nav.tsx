@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { useMe } from '@/shared/api/me';
 import type { ShellNavProps } from './app-shell';
 
-type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations' | 'till';
+type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations' | 'till' | 'news';
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
@@ -21,6 +21,7 @@ const items: Item[] = [
   { key: 'customers', to: '/backoffice/customers' },
   { key: 'numbers', to: '/backoffice/numbers' },
   { key: 'catalog', to: '/backoffice/catalog' },
+  { key: 'news', to: '/backoffice/news' },
   { key: 'staff', to: '/backoffice/staff', admin: true },
   { key: 'audit', to: '/backoffice/audit', admin: true },
   { key: 'integrations', to: '/backoffice/integrations', admin: true },

@@ -13,7 +13,9 @@ type NavKey =
   | 'profile'
   | 'sessions'
   | 'tariffs'
-  | 'numbers';
+  | 'numbers'
+  | 'news'
+  | 'notifications';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -26,6 +28,8 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'bonus', to: '/bonus' },
   { key: 'applications', to: '/orders' },
   { key: 'numbers', to: '/numbers' },
+  { key: 'news', to: '/news' },
+  { key: 'notifications', to: '/notifications' },
   { key: 'support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },

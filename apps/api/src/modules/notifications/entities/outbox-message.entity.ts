@@ -33,6 +33,19 @@ export class OutboxMessage {
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt: Date | null;
 
+  /** The transport's last error. */
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** The event it announces (preferences apply), or null for codes and other transactional messages. */
+  @Column('varchar', { name: 'event_type', length: 64, nullable: true })
+  eventType: string | null;
+
+  /** E-mail headers (List-Unsubscribe…). */
+  @Column('jsonb', { nullable: true })
+  headers: Record<string, string> | null;
+
+  /** A retried message: not before this time. */
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
+  nextAttemptAt: Date | null;
 }
