@@ -66,6 +66,14 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
     .expect(201);
 
+  const company = await t.http
+    .post('/api/v1/corporate/companies')
+    .set(auth)
+    .send({ accountId: mobile.accountId, name: `ООО «${label}»`, inn: '7707083893', kpp: '773601001', legalAddress: 'г. Москва, ул. Вавилова, д. 19' })
+    .expect(201);
+  await t.ds.transaction((em) => t.services.closingDocuments.issue(em, company.body.id, '2026-10'));
+  const [document] = await t.query<{ id: string }>(`SELECT id FROM closing_documents WHERE company_id = $1 AND kind = 'act'`, [company.body.id]);
+
   return {
     customer,
     password,
@@ -86,6 +94,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
       loans: loan.body.id,
+      companies: company.body.id,
+      documents: document.id,
     },
   };
 }

@@ -82,7 +82,14 @@ export type AuditAction =
   | 'loan_registered'
   | 'loan_application_viewed'
   | 'loan_application_approved'
-  | 'loan_application_rejected';
+  | 'loan_application_rejected'
+  | 'company_registered'
+  | 'corporate_employee_bound'
+  | 'corporate_employee_unbound'
+  | 'corporate_limit_set'
+  | 'corporate_limit_lifted'
+  | 'corporate_line_restricted'
+  | 'corporate_line_restored';
 
 export interface AuditInput {
   action: AuditAction;
