@@ -16,6 +16,7 @@ import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, s
 import { AuditService } from './modules/audit';
 import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, CampaignRules, PointsBook, TillService, bonusRoutes } from './modules/bonus';
 import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
+import { ClosingDocuments, CorporateService, SpendingReports, corporateIntegratorRoutes, corporateRoutes } from './modules/corporate';
 import { CustomersService, PhoneChangeReviewService, customerRoutes, phoneChangeReviewRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import {
@@ -199,6 +200,10 @@ export function createServices(deps: AppDeps) {
     notifications, audit, news, publicUrl: config.publicUrl, confirmHours: config.newsletterConfirmHours,
     secret: createHmac('sha256', config.jwtSecret).update('newsletter-unsubscribe').digest('hex'),
   });
+  // The corporate cabinet (issue 10): companies on mobile accounts, employees' lines, limits, closing documents.
+  const corporate = new CorporateService(ds, clock, { accounts, notifications, audit });
+  const corporateSpending = new SpendingReports(ds, { corporate });
+  const closingDocuments = new ClosingDocuments(ds, clock, { corporate, seller: config.payments.seller });
   return {
     news, newsletter,
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
@@ -207,6 +212,7 @@ export function createServices(deps: AppDeps) {
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
     apiCalls, partners, webhooks, esia,
     payouts, phoneChangeReview, loans,
+    corporate, corporateSpending, closingDocuments,
   };
 }
 
@@ -238,6 +244,10 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
     // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
     { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
+    // Corporate lines over their monthly limit take incoming calls only; back within it (or a new period), all calls again.
+    { name: 'corporate-limits', cron: '* * * * *', run: () => s.corporate.enforce() },
+    // Hourly: last month's invoice and act once it has ended (a second run finds them made).
+    { name: 'corporate-documents', cron: '25 * * * *', run: () => s.closingDocuments.runDue() },
   ];
 }
 
@@ -268,6 +278,8 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...tariffAdminRoutes(s.tariffAdmin),
     ...backofficeRoutes(s.backoffice),
     ...integrationRoutes(s.usage, s.webhooks),
+    ...corporateIntegratorRoutes(s.corporate),
+    ...corporateRoutes(s),
     ...integrationBackofficeRoutes(s),
     ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
     ...(config.features.includes('loans')

@@ -2373,6 +2373,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/corporate/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Companies whose account you own or were granted */
+        get: operations["getCorporateCompanies"];
+        put?: never;
+        /** Register your mobile account as a company’s (name, INN checked by its check digit, KPP, legal address) */
+        post: operations["postCorporateCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One company (an employee sees no balance) */
+        get: operations["getCorporateCompaniesCompanyId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closing documents (invoice and act per month), newest first */
+        get: operations["getCorporateCompaniesCompanyIdDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/documents/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a closing document (application/pdf) */
+        get: operations["getCorporateCompaniesCompanyIdDocumentsDocumentIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s lines with employee, monthly limit, this period’s spending and restriction (an employee: only their own line) */
+        get: operations["getCorporateCompaniesCompanyIdLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/lines/{lineId}/employee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind a line to an employee (name, department; with a phone, that customer signs in to see only this line) */
+        put: operations["putCorporateCompaniesCompanyIdLinesLineIdEmployee"];
+        post?: never;
+        /** Unbind the line’s employee (their sign-in to the line is revoked) */
+        delete: operations["deleteCorporateCompaniesCompanyIdLinesLineIdEmployee"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/lines/{lineId}/limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a line’s monthly spending limit: over it, the line takes incoming calls only and the employee is told by SMS */
+        put: operations["putCorporateCompaniesCompanyIdLinesLineIdLimit"];
+        post?: never;
+        /** Lift a line’s limit (a line restricted by it gets outgoing calls back) */
+        delete: operations["deleteCorporateCompaniesCompanyIdLinesLineIdLimit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/spending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spending per employee (line) and department for a period of Moscow days; the total is the ledger’s */
+        get: operations["getCorporateCompaniesCompanyIdSpending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corporate/companies/{companyId}/spending.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spending report as CSV (UTF-8 with BOM, `;`, opens in Excel) */
+        get: operations["getCorporateCompaniesCompanyIdSpending.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2490,6 +2646,26 @@ export interface paths {
          *     **API key** with scope `bonus:purchases`; rate-limited per key (`RateLimit-*` headers).
          */
         post: operations["postIntegrationsBonusQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/lines/{msisdn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A line’s status and restriction (incoming_only: a corporate line over its limit), for a switch to enforce
+         * @description **API key** with scope `lines:read`; rate-limited per key (`RateLimit-*` headers).
+         */
+        get: operations["getIntegrationsLinesMsisdn"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3740,7 +3916,7 @@ export interface components {
             revokedAt?: null | string;
             /** Format: uuid */
             rotatedFromId?: string | null;
-            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage" | "lines:read")[];
             /** @enum {string} */
             state: "active" | "expiring" | "expired" | "revoked";
         };
@@ -3880,6 +4056,15 @@ export interface components {
             confirmation: components["schemas"]["ConfirmationDto"];
             /** Format: uuid */
             paymentId: string;
+        };
+        BindEmployeeDto: {
+            department: string;
+            name: string;
+            /**
+             * @description A registered customer: they get a line_manager grant on this line
+             * @example +79210000071
+             */
+            phone?: string;
         };
         BonusActivationConfirmDto: {
             /** Format: uuid */
@@ -4231,11 +4416,38 @@ export interface components {
             operator: string;
             price: components["schemas"]["MoneyDto"];
         };
+        ClosingDocumentViewDto: {
+            amount: components["schemas"]["MoneyDto"];
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "act";
+            number: string;
+            period: string;
+            vat: components["schemas"]["MoneyDto"];
+        };
         ClosureBlockerDto: {
             amount?: components["schemas"]["MoneyDto"] | null;
             /** @example negative_balance */
             code: string;
             detail: string;
+        };
+        CompanyViewDto: {
+            /** @enum {string} */
+            access: "owner" | "viewer" | "line_manager" | "account_manager";
+            /** Format: uuid */
+            accountId: string;
+            accountNumber: string;
+            balance?: components["schemas"]["MoneyDto"] | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            inn: string;
+            kpp: string;
+            legalAddress: string;
+            lineCount: number;
+            name: string;
         };
         ConfirmationDto: {
             qrData?: string;
@@ -4256,6 +4468,31 @@ export interface components {
         };
         ConsentTextListDto: {
             items: components["schemas"]["ConsentTextDto"][];
+        };
+        CorporateEmployeeDto: {
+            department: string;
+            name: string;
+            phone?: string | null;
+        };
+        CorporateLineViewDto: {
+            blockReason?: string | null;
+            employee?: components["schemas"]["CorporateEmployeeDto"] | null;
+            /** Format: uuid */
+            lineId: string;
+            monthlyLimit?: components["schemas"]["MoneyDto"] | null;
+            msisdn: string;
+            operator: string;
+            periodEnd: string;
+            periodStart: string;
+            /** Format: date-time */
+            restrictedAt?: null | string;
+            /** @enum {string} */
+            restriction?: "incoming_only" | null;
+            restrictionReason?: string | null;
+            spent: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            status: "active" | "blocked";
+            tariffName: string;
         };
         CreateApiKeyDto: {
             /**
@@ -4279,7 +4516,20 @@ export interface components {
              *       "bonus:read"
              *     ]
              */
-            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage" | "lines:read")[];
+        };
+        CreateCompanyDto: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * @description 10 digits; the last is a check digit
+             * @example 7707083893
+             */
+            inn: string;
+            /** @example 773601001 */
+            kpp: string;
+            legalAddress: string;
+            name: string;
         };
         CreatedApiKeyDto: {
             createdAt: string;
@@ -4313,7 +4563,7 @@ export interface components {
             revokedAt?: null | string;
             /** Format: uuid */
             rotatedFromId?: string | null;
-            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage" | "lines:read")[];
             /** @enum {string} */
             state: "active" | "expiring" | "expired" | "revoked";
         };
@@ -4463,6 +4713,11 @@ export interface components {
             /** Format: date */
             paidUntil: string;
         };
+        DepartmentSpendingDto: {
+            department?: string | null;
+            lines: number;
+            spent: components["schemas"]["MoneyDto"];
+        };
         DetailReportDto: {
             /** @enum {string} */
             format: "csv" | "pdf";
@@ -4596,13 +4851,23 @@ export interface components {
             reason: string;
             value: string;
         };
+        IntegratorLineViewDto: {
+            blockReason?: string | null;
+            msisdn: string;
+            operator: string;
+            /** @enum {string} */
+            restriction?: "incoming_only" | null;
+            restrictionReason?: string | null;
+            /** @enum {string} */
+            status: "active" | "blocked";
+        };
         IntegratorMeDto: {
             /** Format: uuid */
             apiKeyId: string;
             name: string;
             /** Format: uuid */
             partnerId?: string | null;
-            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+            scopes: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage" | "lines:read")[];
         };
         InternetAddressDto: {
             building?: string;
@@ -5004,6 +5269,11 @@ export interface components {
             packages: components["schemas"]["LinePackagesDto"];
             periodEnd: string;
             periodStart: string;
+            /**
+             * @description incoming_only: calls in only (a corporate line over its monthly limit)
+             * @enum {string}
+             */
+            restriction?: "incoming_only" | null;
             scheduledChange?: components["schemas"]["ScheduledChangeViewDto"] | null;
             /** @enum {string} */
             status: "active" | "blocked";
@@ -5606,6 +5876,15 @@ export interface components {
             lastSeenAt: string;
             userAgent?: string | null;
         };
+        SetLineLimitDto: {
+            /**
+             * @example {
+             *       "amount": 150000,
+             *       "currency": "RUB"
+             *     }
+             */
+            amount: components["schemas"]["MoneyDto"];
+        };
         SimOrderDto: {
             /** Format: uuid */
             accountId: string;
@@ -5615,6 +5894,22 @@ export interface components {
             delivery: "courier" | "pickup";
             /** Format: uuid */
             tariffId: string;
+        };
+        SpendingReportDto: {
+            accountWide: components["schemas"]["MoneyDto"];
+            byDepartment: components["schemas"]["DepartmentSpendingDto"][];
+            byLine: components["schemas"]["SpendingRowDto"][];
+            from: string;
+            to: string;
+            total: components["schemas"]["MoneyDto"];
+        };
+        SpendingRowDto: {
+            department?: string | null;
+            employee?: string | null;
+            /** Format: uuid */
+            lineId: string;
+            msisdn: string;
+            spent: components["schemas"]["MoneyDto"];
         };
         StaffListDto: {
             items: components["schemas"]["StaffViewDto"][];
@@ -5868,7 +6163,7 @@ export interface components {
             ipAllowlist?: string[];
             name?: string;
             rateLimitPerMinute?: number;
-            scopes?: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage")[];
+            scopes?: ("usage:write" | "bonus:purchases" | "bonus:read" | "payments:read" | "customers:read" | "webhooks:manage" | "lines:read")[];
         };
         UpdateLoanDraftDto: {
             amount?: components["schemas"]["PositiveMoneyDto"];
@@ -10700,6 +10995,360 @@ export interface operations {
             409: components["responses"]["Problem409"];
         };
     };
+    getCorporateCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CompanyViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postCorporateCompanies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accountId": "0b9f7a52-4c1e-4d7a-9c3b-2f1e8d6a5b40",
+                 *       "name": "ООО «Ромашка»",
+                 *       "inn": "7707083893",
+                 *       "kpp": "773601001",
+                 *       "legalAddress": "г. Москва, ул. Вавилова, д. 19"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCompanyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getCorporateCompaniesCompanyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getCorporateCompaniesCompanyIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClosingDocumentViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getCorporateCompaniesCompanyIdDocumentsDocumentIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getCorporateCompaniesCompanyIdLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CorporateLineViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    putCorporateCompaniesCompanyIdLinesLineIdEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindEmployeeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateLineViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteCorporateCompaniesCompanyIdLinesLineIdEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    putCorporateCompaniesCompanyIdLinesLineIdLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLineLimitDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateLineViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteCorporateCompaniesCompanyIdLinesLineIdLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getCorporateCompaniesCompanyIdSpending: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingReportDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    "getCorporateCompaniesCompanyIdSpending.csv": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -10910,6 +11559,52 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429ApiKey"];
+        };
+    };
+    getIntegrationsLinesMsisdn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The line’s number as typed or E.164 */
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description The key's limit and window, e.g. `6000;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Requests left in this window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "msisdn": "+79210000071",
+                     *       "operator": "megafon",
+                     *       "status": "active",
+                     *       "blockReason": null,
+                     *       "restriction": "incoming_only",
+                     *       "restrictionReason": "spending_limit"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegratorLineViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429ApiKey"];
         };
     };

@@ -75,6 +75,8 @@ export interface MobileLineView {
   /** `voluntary` (lost phone, travel), `debt`, `operator`. */
   blockReason: string | null;
   blockedAt: string | null;
+  /** `incoming_only`: calls in only (a corporate line over its monthly spending limit). */
+  restriction: 'incoming_only' | null;
   tariff: TariffView;
   options: { id: string; code: string; name: string; monthlyFee: Money; activatedAt: string }[];
   packages: { minutes: PackageLeft; sms: PackageLeft; mb: PackageLeft; resetsAt: string };

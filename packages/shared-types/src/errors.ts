@@ -52,6 +52,8 @@ export const ErrorCodes = [
   'device_exists',
   'change_not_cancellable',
   'idempotency_key_reused',
+  // corporate cabinet
+  'company_exists',
   // payments
   'idempotency_key_required',
   'payment_not_pending',

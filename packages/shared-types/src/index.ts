@@ -13,3 +13,4 @@ export * from './backoffice';
 export * from './integrations';
 export * from './loans';
 export * from './content';
+export * from './corporate';

@@ -10,6 +10,7 @@ import { seedBackoffice } from './backoffice';
 import type { BorrowerData } from '@cabinet/shared-types';
 import { CONSENT_TEXTS } from '../modules/loans/consents';
 import { seedCatalog } from './catalog';
+import { CORPORATE_DEMO_CUSTOMERS, seedCorporate } from './corporate';
 import { seedIntegrations } from './integrations';
 
 /** The demo people README lists. */
@@ -96,6 +97,7 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     birthDate: '1988-07-21',
     gender: 'male',
   },
+  ...CORPORATE_DEMO_CUSTOMERS,
 ];
 
 /** Creates whichever demo customers are missing, the catalog, and their accounts. Safe to run again. */
@@ -157,6 +159,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   await seedDemoLoans(ds, services, clock, created.map((c) => c.phone));
   await seedDemoContent(ds, services, clock, created.map((c) => c.phone));
+  await seedCorporate(ds, services, clock, created.map((c) => c.phone));
   return created;
 }
 

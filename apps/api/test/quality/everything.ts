@@ -71,6 +71,13 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     await t.services.notifications.notify(em, { event: 'balance.low', customerId: customer.id, title: 'Низкий баланс', body: 'Осталось мало' });
     return em.query('SELECT id FROM customer_notifications WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 1', [customer.id]);
   });
+  const company = await t.http
+    .post('/api/v1/corporate/companies')
+    .set(auth)
+    .send({ accountId: mobile.accountId, name: `ООО «${label}»`, inn: '7707083893', kpp: '773601001', legalAddress: 'г. Москва, ул. Вавилова, д. 19' })
+    .expect(201);
+  await t.ds.transaction((em) => t.services.closingDocuments.issue(em, company.body.id, '2026-10'));
+  const [document] = await t.query<{ id: string }>(`SELECT id FROM closing_documents WHERE company_id = $1 AND kind = 'act'`, [company.body.id]);
 
   return {
     customer,
@@ -93,6 +100,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       orders: order.body.id,
       loans: loan.body.id,
       notifications: notice.id,
+      companies: company.body.id,
+      documents: document.id,
     },
   };
 }

@@ -75,6 +75,7 @@ export function line(overrides: Partial<MobileLineView> = {}): MobileLineView {
     status: 'active',
     blockReason: null,
     blockedAt: null,
+    restriction: null,
     tariff: tariff(),
     options: [],
     packages: {

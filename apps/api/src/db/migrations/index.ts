@@ -15,6 +15,7 @@ import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-plat
 import { Loans1765000000000 } from './1765000000000-loans';
 import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
 import { ContentAndNotifications1765450000000 } from './1765450000000-content-and-notifications';
+import { Corporate1765500000000 } from './1765500000000-corporate';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   Loans1765000000000,
   OtpOwners1765350000000,
   ContentAndNotifications1765450000000,
+  Corporate1765500000000,
 ];

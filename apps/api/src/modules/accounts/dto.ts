@@ -62,6 +62,8 @@ export class MobileLineViewDto implements MobileLineView {
   @IsIn(['active', 'blocked']) status: 'active' | 'blocked';
   @nullable('string') @IsOptional() @IsString() blockReason: string | null;
   @nullable('string', { format: 'date-time' }) @IsOptional() @IsISO8601() blockedAt: string | null;
+  @JSONSchema({ enum: ['incoming_only', null], description: 'incoming_only: calls in only (a corporate line over its monthly limit)' })
+  @IsOptional() @IsIn(['incoming_only']) restriction: 'incoming_only' | null;
   @ValidateNested() @Type(() => TariffViewDto) tariff: TariffViewDto;
   @ValidateNested({ each: true }) @Type(() => ActiveOptionDto) options: ActiveOptionDto[];
   @ValidateNested() @Type(() => LinePackagesDto) packages: LinePackagesDto;

@@ -28,6 +28,7 @@ export interface LineRow {
   status: 'active' | 'blocked';
   block_reason: string | null;
   blocked_at: Date | null;
+  restriction: 'incoming_only' | null;
   period_start: Date;
   period_end: Date;
   minutes_left: number;
@@ -129,6 +130,7 @@ export function toLineView(l: LineRow, tariff: TariffRow, options: LineOptionRow
     status: l.status,
     blockReason: l.block_reason,
     blockedAt: l.blocked_at?.toISOString() ?? null,
+    restriction: l.restriction ?? null,
     tariff: toTariffView(tariff),
     options: options.map((o) => ({ id: o.option_id, code: o.code, name: o.name, monthlyFee: rub(o.monthly_fee), activatedAt: o.activated_at.toISOString() })),
     packages: {

@@ -88,11 +88,13 @@ export class AccountsService {
       AccountsRepository.scheduled(em, [...lines.map((l) => l.id), ...contracts.map((c) => c.id)]),
     ]);
     return accounts.map((a) => {
-      const myLines = lines.filter((l) => l.account_id === a.id);
+      const allLines = lines.filter((l) => l.account_id === a.id);
+      // A line manager (an employee on a company's line) sees only the line they were given.
+      const myLines = a.access === 'line_manager' ? allLines.filter((l) => l.id === a.managed_line_id) : allLines;
       const contract = contracts.find((c) => c.account_id === a.id) ?? null;
       const monthly =
-        myLines.reduce((s, l) => s + BigInt(tariffs.get(l.tariff_id)!.monthly_fee), 0n) +
-        options.filter((o) => myLines.some((l) => l.id === o.line_id)).reduce((s, o) => s + BigInt(o.monthly_fee), 0n) +
+        allLines.reduce((s, l) => s + BigInt(tariffs.get(l.tariff_id)!.monthly_fee), 0n) +
+        options.filter((o) => allLines.some((l) => l.id === o.line_id)).reduce((s, o) => s + BigInt(o.monthly_fee), 0n) +
         (contract ? BigInt(tariffs.get(contract.tariff_id)!.monthly_fee) : 0n);
       return {
         id: a.id,
@@ -167,6 +169,26 @@ export class AccountsService {
     return acc.id;
   }
 
+  // ---- restrictions (the corporate cabinet's spending limits decide them; the line is this module's) ----
+
+  /** Restricts a line to incoming calls for `reason`; false when it was restricted already. */
+  async restrictLine(em: EntityManager, lineId: string, reason: string): Promise<boolean> {
+    const [, n] = await em.query(
+      `UPDATE mobile_lines SET restriction = 'incoming_only', restriction_reason = $2, restricted_at = $3 WHERE id = $1 AND restriction IS NULL`,
+      [lineId, reason, this.clock.now()],
+    );
+    return n > 0;
+  }
+
+  /** Lifts a restriction put for `reason` (one put for another reason stays); false when there was none. */
+  async liftRestriction(em: EntityManager, lineId: string, reason: string): Promise<boolean> {
+    const [, n] = await em.query(
+      `UPDATE mobile_lines SET restriction = NULL, restriction_reason = NULL, restricted_at = NULL WHERE id = $1 AND restriction_reason = $2`,
+      [lineId, reason],
+    );
+    return n > 0;
+  }
+
   // ---- access grants: only the owner manages them ----
 
   private async owner(em: EntityManager, customerId: string, accountId: string, lock = false): Promise<Access> {
@@ -194,41 +216,50 @@ export class AccountsService {
     if (input.level !== 'line_manager' && input.lineId) {
       throw AppError.validation([{ field: 'lineId', code: 'notAllowed', message: 'lineId goes only with line_manager' }]);
     }
-    return this.ds.transaction(async (em) => {
-      await this.owner(em, customerId, accountId, true);
-      if (input.lineId) {
-        const [line] = await em.query('SELECT 1 FROM mobile_lines WHERE id = $1 AND account_id = $2', [input.lineId, accountId]);
-        if (!line) throw AppError.validation([{ field: 'lineId', code: 'notOnAccount', message: 'This line is not on the account.' }]);
-      }
-      const [grantee] = await em.query('SELECT id FROM customers WHERE phone = $1', [phone]);
-      if (!grantee) throw new AppError('customer_not_found', 404, 'No registered customer has this phone number; they must sign up first.');
-      if (grantee.id === customerId) throw AppError.validation([{ field: 'phone', code: 'isOwner', message: 'You own this account already.' }]);
-      const [exists] = await em.query('SELECT 1 FROM account_grants WHERE account_id = $1 AND grantee_id = $2 AND revoked_at IS NULL', [accountId, grantee.id]);
-      if (exists) throw new AppError('grant_exists', 409, 'This person already has access; revoke it first to change the level.');
-      const [row] = await em.query(
-        `INSERT INTO account_grants (customer_id, account_id, grantee_id, level, line_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [customerId, accountId, grantee.id, input.level, input.lineId ?? null, this.clock.now()],
-      );
-      await this.deps.audit.record(em, { action: 'grant_created', customerId, ip, details: { accountId, granteeId: grantee.id, level: input.level, lineId: input.lineId ?? null } });
-      const [view] = await em.query(
-        `SELECT g.*, c.phone, c.name, c.surname FROM account_grants g JOIN customers c ON c.id = g.grantee_id WHERE g.id = $1`,
-        [row.id],
-      );
-      return toGrantView(view);
-    });
+    return this.ds.transaction((em) => this.grantIn(em, customerId, accountId, { ...input, phone }, ip));
+  }
+
+  /** `grant` in the caller's transaction (the corporate cabinet gives an employee their line with it); `phone` is E.164. */
+  async grantIn(em: EntityManager, customerId: string, accountId: string, input: { phone: string; level: GrantLevel; lineId?: string }, ip: string | null): Promise<GrantView> {
+    const phone = input.phone;
+    await this.owner(em, customerId, accountId, true);
+    if (input.lineId) {
+      const [line] = await em.query('SELECT 1 FROM mobile_lines WHERE id = $1 AND account_id = $2', [input.lineId, accountId]);
+      if (!line) throw AppError.validation([{ field: 'lineId', code: 'notOnAccount', message: 'This line is not on the account.' }]);
+    }
+    const [grantee] = await em.query('SELECT id FROM customers WHERE phone = $1', [phone]);
+    if (!grantee) throw new AppError('customer_not_found', 404, 'No registered customer has this phone number; they must sign up first.');
+    if (grantee.id === customerId) throw AppError.validation([{ field: 'phone', code: 'isOwner', message: 'You own this account already.' }]);
+    const [exists] = await em.query('SELECT 1 FROM account_grants WHERE account_id = $1 AND grantee_id = $2 AND revoked_at IS NULL', [accountId, grantee.id]);
+    if (exists) throw new AppError('grant_exists', 409, 'This person already has access; revoke it first to change the level.');
+    const [row] = await em.query(
+      `INSERT INTO account_grants (customer_id, account_id, grantee_id, level, line_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [customerId, accountId, grantee.id, input.level, input.lineId ?? null, this.clock.now()],
+    );
+    await this.deps.audit.record(em, { action: 'grant_created', customerId, ip, details: { accountId, granteeId: grantee.id, level: input.level, lineId: input.lineId ?? null } });
+    const [view] = await em.query(
+      `SELECT g.*, c.phone, c.name, c.surname FROM account_grants g JOIN customers c ON c.id = g.grantee_id WHERE g.id = $1`,
+      [row.id],
+    );
+    return toGrantView(view);
   }
 
   async revokeGrant(customerId: string, accountId: string, grantId: string, ip: string | null): Promise<void> {
     await this.ds.transaction(async (em) => {
       await this.owner(em, customerId, accountId, true);
-      const [, affected] = await em.query(
-        'UPDATE account_grants SET revoked_at = $3 WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL',
-        [grantId, accountId, this.clock.now()],
-      );
-      if (!affected) throw AppError.notFound('The grant');
-      await this.deps.audit.record(em, { action: 'grant_revoked', customerId, ip, details: { accountId, grantId } });
+      if (!(await this.revokeGrantIn(em, customerId, accountId, grantId, ip))) throw AppError.notFound('The grant');
     });
+  }
+
+  /** Revokes a live grant in the caller's transaction (the caller checked it may); false when there was none. */
+  async revokeGrantIn(em: EntityManager, customerId: string, accountId: string, grantId: string, ip: string | null): Promise<boolean> {
+    const [, affected] = await em.query(
+      'UPDATE account_grants SET revoked_at = $3 WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL',
+      [grantId, accountId, this.clock.now()],
+    );
+    if (affected) await this.deps.audit.record(em, { action: 'grant_revoked', customerId, ip, details: { accountId, grantId } });
+    return affected > 0;
   }
 }
 

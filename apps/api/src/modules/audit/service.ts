@@ -87,7 +87,14 @@ export type AuditAction =
   | 'news_created'
   | 'news_updated'
   | 'news_archived'
-  | 'newsletter_sent';
+  | 'newsletter_sent'
+  | 'company_registered'
+  | 'corporate_employee_bound'
+  | 'corporate_employee_unbound'
+  | 'corporate_limit_set'
+  | 'corporate_limit_lifted'
+  | 'corporate_line_restricted'
+  | 'corporate_line_restored';
 
 export interface AuditInput {
   action: AuditAction;

@@ -1,0 +1,32 @@
+/** Moscow is UTC+3 all year: periods people name ("November", "1–30 November") are Moscow days. */
+const MSK = 3 * 3600_000;
+
+/** `YYYY-MM-DD` (Moscow) → the instant that day starts. */
+export const moscowDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - MSK);
+
+/** The day after `YYYY-MM-DD`. */
+export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** `YYYY-MM` of an instant, Moscow. */
+export const moscowMonth = (at: Date) => new Date(at.getTime() + MSK).toISOString().slice(0, 7);
+
+/** The month before `YYYY-MM`. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
+
+/** [start, end) of a Moscow month `YYYY-MM`, and its last day `YYYY-MM-DD`. */
+export function monthBounds(month: string): { start: Date; end: Date; lastDay: string } {
+  const [y, m] = month.split('-').map(Number);
+  const first = `${month}-01`;
+  const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  return { start: moscowDayStart(first), end: moscowDayStart(next), lastDay: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}
+
+/** `YYYY-MM-DD` → `DD.MM.YYYY`. */
+export const ruDate = (d: string) => d.split('-').reverse().join('.');
+
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+/** `2026-11` → `ноябрь 2026`. */
+export const ruMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
