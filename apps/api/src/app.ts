@@ -51,6 +51,8 @@ import { BackofficeService, backofficeRoutes } from './modules/backoffice';
 import { NumbersService, numberRoutes } from './modules/numbers';
 import { OrdersService, orderRoutes } from './modules/orders';
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
+import { QuickPayService, quickPayRoutes } from './modules/quickpay';
+import { LineExtrasService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -106,6 +108,8 @@ export function createServices(deps: AppDeps) {
   const acquirer = new SandboxAcquirer(ds, clock, { secret: config.payments.sandboxSecret, sender: config.payments.callbackUrl ? httpSender(config.payments.callbackUrl) : null });
   const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller, events: webhooks });
   const cards = new CardsService(ds, clock, { payments, audit });
+  const quickpay = new QuickPayService(ds, { payments, rate, captcha });
+  const lineExtras = new LineExtrasService(ds, clock, { accounts, ledger, audit });
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit, events: webhooks });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
@@ -185,6 +189,7 @@ export function createServices(deps: AppDeps) {
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
     apiCalls, partners, webhooks, esia,
     payouts, phoneChangeReview, loans,
+    quickpay, lineExtras,
   };
 }
 
@@ -213,6 +218,7 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
     // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
+    { name: 'line-extras-fees', cron: '25 * * * *', run: () => s.lineExtras.chargeDue() },
     { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
   ];
 }
@@ -233,7 +239,9 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...subscriptionRoutes(s.subscriptions),
     ...historyRoutes(s.history),
     ...detailReportRoutes(s.detailReports),
+    ...quickPayRoutes(s.quickpay, s.rate), // before /payments/:id
     ...paymentRoutes(s),
+    ...lineExtrasRoutes(s.lineExtras),
     ...(config.features.includes('bonus')
       ? bonusRoutes(s, { tillSimulator: config.bonus.tillSimulator, otpLimit: [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })] })
       : []),
@@ -244,6 +252,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...tariffAdminRoutes(s.tariffAdmin),
     ...backofficeRoutes(s.backoffice),
     ...integrationRoutes(s.usage, s.webhooks),
+    ...lineIntegrationRoutes(s.lineExtras),
     ...integrationBackofficeRoutes(s),
     ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
     ...(config.features.includes('loans')

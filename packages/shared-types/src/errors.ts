@@ -112,6 +112,11 @@ export const ErrorCodes = [
   'phone_verification_required',
   'identity_mismatch',
   'payout_failed',
+  // pay without signing in, line extras (issue 10)
+  'recipient_not_found',
+  'blacklist_full',
+  'blacklist_number_exists',
+  'content_service_off',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

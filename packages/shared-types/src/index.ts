@@ -12,3 +12,5 @@ export * from './orders';
 export * from './backoffice';
 export * from './integrations';
 export * from './loans';
+export * from './quickpay';
+export * from './lines';

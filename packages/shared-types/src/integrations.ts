@@ -3,7 +3,7 @@ import type { TokenResponse } from './auth';
 // ---- Integrator platform (issue 9): partners, API keys, call log, webhooks -------------------------
 
 /** What an API key may do. A route names the scopes it needs; a key without one gets 403. */
-export const ApiKeyScopes = ['usage:write', 'bonus:purchases', 'bonus:read', 'payments:read', 'customers:read', 'webhooks:manage'] as const;
+export const ApiKeyScopes = ['usage:write', 'bonus:purchases', 'bonus:read', 'payments:read', 'customers:read', 'webhooks:manage', 'lines:read'] as const;
 export type ApiKeyScope = (typeof ApiKeyScopes)[number];
 
 export const PartnerStatuses = ['active', 'suspended'] as const;

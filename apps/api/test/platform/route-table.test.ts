@@ -35,6 +35,7 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
   'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
   'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
+  'POST /pay/recipient': 'a look-up (a POST for its captcha answer); changes nothing but the rate counters',
 };
 
 describe('the route table', () => {

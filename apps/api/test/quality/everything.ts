@@ -66,6 +66,11 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
     .expect(201);
 
+  // Line extras (issue 10): a blacklisted number and a paid content service on the first line.
+  const blocked = `+7921${String(process.pid % 1000).padStart(3, '0')}${label.length.toString().padStart(4, '0')}`;
+  await t.http.post(`/api/v1/accounts/${mobile.accountId}/lines/${mobile.lineIds[0]}/blacklist/numbers`).set(auth).send({ msisdn: blocked }).expect(201);
+  const contentService = await t.ds.transaction((em) => t.services.lineExtras.connectContent(em, { lineId: mobile.lineIds[0], title: 'Гороскоп', provider: 'Астро', kind: 'subscription', price: 15_00n }));
+
   return {
     customer,
     password,
@@ -86,6 +91,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
       loans: loan.body.id,
+      'blacklist/numbers': blocked,
+      'content-services': contentService,
     },
   };
 }
@@ -107,6 +114,7 @@ export const PUBLIC_PARAMS: Record<string, string> = {
   '/payments/callbacks/{provider}': 'the acquirer’s name',
   '/bonus/statements/{month}': 'a calendar month of the caller’s own points',
   '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
+  '/pay/{id}': 'a payment made without signing in: its id is the payer’s only key to it',
 };
 
 /**

@@ -82,7 +82,13 @@ export type AuditAction =
   | 'loan_registered'
   | 'loan_application_viewed'
   | 'loan_application_approved'
-  | 'loan_application_rejected';
+  | 'loan_application_rejected'
+  // line extras (issue 10)
+  | 'blacklist_switched'
+  | 'blacklist_changed'
+  | 'content_service_switched_off'
+  | 'security_question_set'
+  | 'password_reset_by_question';
 
 export interface AuditInput {
   action: AuditAction;
