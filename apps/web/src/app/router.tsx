@@ -83,6 +83,8 @@ const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m
 const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
 const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
+const PayPage = lazy(() => import('@/features/quickpay/pages/pay-page').then((m) => ({ default: m.PayPage })));
+const PayStatusPage = lazy(() => import('@/features/quickpay/pages/pay-status-page').then((m) => ({ default: m.PayStatusPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -106,6 +108,8 @@ export function AppRoutes() {
           <Route path="applications/status" element={<ApplicationStatusPage />} />
           <Route path="numbers" element={<NumbersPage />} />
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
+          <Route path="pay" element={<PayPage />} />
+          <Route path="pay/:paymentId" element={<PayStatusPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
         </Route>
         <Route element={<RequireAuth />}>

@@ -1058,6 +1058,7 @@ export const en: Dictionary = {
   },
   publicNav: {
     label: 'For new customers',
+    pay: 'Pay without signing in',
     tariffs: 'Tariffs',
     numbers: 'Beautiful numbers',
     connect: 'Get a mobile line',
