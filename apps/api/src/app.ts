@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, CampaignRules, PointsBook, TillService, bonusRoutes } from './modules/bonus';
-import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
+import { AuthService, SecurityQuestionService, SvgCaptchaProvider, authRoutes, securityQuestionRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, PhoneChangeReviewService, customerRoutes, phoneChangeReviewRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import {
@@ -109,6 +109,7 @@ export function createServices(deps: AppDeps) {
   const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller, events: webhooks });
   const cards = new CardsService(ds, clock, { payments, audit });
   const quickpay = new QuickPayService(ds, { payments, rate, captcha });
+  const securityQuestions = new SecurityQuestionService(ds, clock, { customers, audit, notifications, rate });
   const lineExtras = new LineExtrasService(ds, clock, { accounts, ledger, audit });
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit, events: webhooks });
@@ -189,7 +190,7 @@ export function createServices(deps: AppDeps) {
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
     apiCalls, partners, webhooks, esia,
     payouts, phoneChangeReview, loans,
-    quickpay, lineExtras,
+    quickpay, lineExtras, securityQuestions,
   };
 }
 
@@ -233,6 +234,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
       authPerMinute: config.rateLimit.authPerMinute,
       otpPerMinute: config.rateLimit.otpPerMinute,
     }),
+    ...securityQuestionRoutes(s.securityQuestions, [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })]),
     ...customerRoutes(s.customers),
     ...tariffRoutes(s.tariffs),
     ...accountRoutes(s.accounts),

@@ -858,6 +858,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-reset/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recover the password without the phone: the login’s security question
+         * @description Answers the question with a challenge that lives 5 minutes and allows 3 tries, as an SMS code does; a few challenges a day per login. 404 `security_question_not_set` when the login is unknown or has no question.
+         */
+        post: operations["postAuthPasswordResetQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/question/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the answer to the security question
+         * @description A wrong answer answers 400 `security_answer_invalid` with `attemptsLeft`; after 3 the challenge is spent. Success ends every session and lifts a sign-in lock.
+         */
+        post: operations["postAuthPasswordResetQuestionConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -3086,6 +3126,28 @@ export interface paths {
         /** Finish a phone change with the code sent to the new phone */
         post: operations["postMePhoneConfirm"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/security-question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security question set for password recovery (never the answer) */
+        get: operations["getMeSecurityQuestion"];
+        /**
+         * Set or change the security question (asks for the password again)
+         * @description The answer is compared with case and spaces folded and stored as an argon2id hash, as a password is.
+         */
+        put: operations["putMeSecurityQuestion"];
+        post?: never;
+        /** Remove the security question (recovery by SMS only) */
+        delete: operations["deleteMeSecurityQuestion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5434,6 +5496,29 @@ export interface components {
             status: "scheduled" | "applied" | "canceled";
             tariff: components["schemas"]["ScheduledChangeTariffDto"];
         };
+        SecurityQuestionChallengeDto: {
+            /** @example +79210000001 */
+            login: string;
+        };
+        SecurityQuestionChallengeViewDto: {
+            attemptsLeft: number;
+            /** Format: uuid */
+            challengeId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            question: string;
+        };
+        SecurityQuestionResetDto: {
+            answer: string;
+            /** Format: uuid */
+            challengeId: string;
+            newPassword: string;
+        };
+        SecurityQuestionViewDto: {
+            question?: string | null;
+            /** Format: date-time */
+            setAt?: string | null;
+        };
         SessionViewDto: {
             createdAt: string;
             current: boolean;
@@ -5442,6 +5527,12 @@ export interface components {
             ip?: string | null;
             lastSeenAt: string;
             userAgent?: string | null;
+        };
+        SetSecurityQuestionDto: {
+            answer: string;
+            password: string;
+            /** @example Девичья фамилия матери */
+            question: string;
         };
         SimOrderDto: {
             /** Format: uuid */
@@ -7811,6 +7902,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postAuthPasswordResetQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityQuestionChallengeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionChallengeViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postAuthPasswordResetQuestionConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityQuestionResetDto"];
             };
         };
         responses: {
@@ -11984,6 +12130,77 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+        };
+    };
+    getMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionViewDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    putMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSecurityQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
         };
     };
     getMeSessions: {

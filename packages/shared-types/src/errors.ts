@@ -117,6 +117,8 @@ export const ErrorCodes = [
   'blacklist_full',
   'blacklist_number_exists',
   'content_service_off',
+  'security_question_not_set',
+  'security_answer_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

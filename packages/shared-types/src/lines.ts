@@ -70,3 +70,48 @@ export interface ContentServiceListView {
   /** What the active ones cost per period together. */
   monthlyTotal: Money;
 }
+
+/**
+ * Password recovery by a security question (issue 10): an alternative to the SMS code when the phone is
+ * lost. The answer is hashed with argon2id like a password, compared with case and spaces folded; a
+ * challenge lives as long as a one-time code and allows as many tries.
+ */
+export const SecurityQuestionLimits = {
+  questionMaxLength: 200,
+  answerMinLength: 2,
+  answerMaxLength: 100,
+  /** New challenges for one login per day. */
+  challengesPerDay: 5,
+} as const;
+
+/** GET /api/v1/me/security-question */
+export interface SecurityQuestionView {
+  question: string | null;
+  setAt: string | null;
+}
+
+/** PUT /api/v1/me/security-question — asks for the password again. */
+export interface SetSecurityQuestionRequest {
+  question: string;
+  answer: string;
+  password: string;
+}
+
+/** POST /api/v1/auth/password-reset/question */
+export interface SecurityQuestionChallengeRequest {
+  login: string;
+}
+
+export interface SecurityQuestionChallenge {
+  challengeId: string;
+  question: string;
+  attemptsLeft: number;
+  expiresAt: string;
+}
+
+/** POST /api/v1/auth/password-reset/question/confirm */
+export interface SecurityQuestionResetRequest {
+  challengeId: string;
+  answer: string;
+  newPassword: string;
+}

@@ -35,6 +35,8 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
   'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
   'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
+  'POST /auth/password-reset/question': 'starts a challenge (like sending a code); limited per login per day instead',
+  'POST /auth/password-reset/question/confirm': 'a challenge: used once by nature',
   'POST /pay/recipient': 'a look-up (a POST for its captcha answer); changes nothing but the rate counters',
 };
 

@@ -15,6 +15,7 @@ import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-plat
 import { Loans1765000000000 } from './1765000000000-loans';
 import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
 import { LineExtras1765550000000 } from './1765550000000-line-extras';
+import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   Loans1765000000000,
   OtpOwners1765350000000,
   LineExtras1765550000000,
+  SecurityQuestion1765550000001,
 ];

@@ -406,6 +406,7 @@ export const en: Dictionary = {
       access: 'Access',
       history: 'History',
       autopay: 'Autopay',
+      extras: 'Blacklist and subscriptions',
     },
     line: 'Number',
     summary: 'Account',

@@ -416,6 +416,7 @@ export const ru = {
       access: 'Доступ',
       history: 'История',
       autopay: 'Автоплатёж',
+      extras: 'Чёрный список и подписки',
     },
     line: 'Номер',
     summary: 'Счёт',
