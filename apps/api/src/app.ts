@@ -15,8 +15,8 @@ import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
 import { BonusActivationService, BonusExpiryService, BonusHistoryService, BonusService, CampaignRules, PointsBook, TillService, bonusRoutes } from './modules/bonus';
-import { AuthService, SvgCaptchaProvider, authRoutes, type CaptchaProvider } from './modules/auth';
 import { ClosingDocuments, CorporateService, SpendingReports, corporateIntegratorRoutes, corporateRoutes } from './modules/corporate';
+import { AuthService, SecurityQuestionService, SvgCaptchaProvider, authRoutes, securityQuestionRoutes, type CaptchaProvider } from './modules/auth';
 import { CustomersService, PhoneChangeReviewService, customerRoutes, phoneChangeReviewRoutes } from './modules/customers';
 import { healthRoutes } from './modules/health/routes';
 import {
@@ -63,6 +63,8 @@ import { BackofficeService, backofficeRoutes } from './modules/backoffice';
 import { NumbersService, numberRoutes } from './modules/numbers';
 import { OrdersService, orderRoutes } from './modules/orders';
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
+import { QuickPayService, quickPayRoutes } from './modules/quickpay';
+import { LineExtrasService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -122,6 +124,9 @@ export function createServices(deps: AppDeps) {
   const acquirer = new SandboxAcquirer(ds, clock, { secret: config.payments.sandboxSecret, sender: config.payments.callbackUrl ? httpSender(config.payments.callbackUrl) : null });
   const payments = new PaymentsService(ds, clock, { accounts, periods, ledger, notifications, provider: acquirer, seller: config.payments.seller, events: webhooks });
   const cards = new CardsService(ds, clock, { payments, audit });
+  const quickpay = new QuickPayService(ds, { payments, rate, captcha });
+  const securityQuestions = new SecurityQuestionService(ds, clock, { customers, audit, notifications, rate });
+  const lineExtras = new LineExtrasService(ds, clock, { accounts, ledger, audit });
   const autopay = new AutopayService(ds, clock, { accounts, payments, audit });
   const promised = new PromisedPaymentsService(ds, clock, { accounts, periods, ledger, notifications, audit, events: webhooks });
   const alerts = new BalanceAlertsService(ds, { accounts, notifications });
@@ -213,6 +218,7 @@ export function createServices(deps: AppDeps) {
     apiCalls, partners, webhooks, esia,
     payouts, phoneChangeReview, loans,
     corporate, corporateSpending, closingDocuments,
+    quickpay, lineExtras, securityQuestions,
   };
 }
 
@@ -243,6 +249,7 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'esia-logins-purge', cron: '55 3 * * *', run: () => s.esia.purge() },
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
     // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
+    { name: 'line-extras-fees', cron: '25 * * * *', run: () => s.lineExtras.chargeDue() },
     { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
     // Corporate lines over their monthly limit take incoming calls only; back within it (or a new period), all calls again.
     { name: 'corporate-limits', cron: '* * * * *', run: () => s.corporate.enforce() },
@@ -261,13 +268,16 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
       authPerMinute: config.rateLimit.authPerMinute,
       otpPerMinute: config.rateLimit.otpPerMinute,
     }),
+    ...securityQuestionRoutes(s.securityQuestions, [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })]),
     ...customerRoutes(s.customers),
     ...tariffRoutes(s.tariffs),
     ...accountRoutes(s.accounts),
     ...subscriptionRoutes(s.subscriptions),
     ...historyRoutes(s.history),
     ...detailReportRoutes(s.detailReports),
+    ...quickPayRoutes(s.quickpay, s.rate), // before /payments/:id
     ...paymentRoutes(s),
+    ...lineExtrasRoutes(s.lineExtras),
     ...(config.features.includes('bonus')
       ? bonusRoutes(s, { tillSimulator: config.bonus.tillSimulator, otpLimit: [s.rate.middleware({ name: 'otp', limit: config.rateLimit.otpPerMinute, windowMs: 60_000 })] })
       : []),
@@ -280,6 +290,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...integrationRoutes(s.usage, s.webhooks),
     ...corporateIntegratorRoutes(s.corporate),
     ...corporateRoutes(s),
+    ...lineIntegrationRoutes(s.lineExtras),
     ...integrationBackofficeRoutes(s),
     ...esiaRoutes(s.esia, s.rate, { secureCookies: config.env === 'production', redirectUri: config.esia.redirectUri, perMinute: config.rateLimit.authPerMinute }),
     ...(config.features.includes('loans')

@@ -291,6 +291,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/lines/{lineId}/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call blacklist of a line: on or off, its fee, the numbers */
+        get: operations["getAccountsAccountIdLinesLineIdBlacklist"];
+        /**
+         * Switch the blacklist on (the period’s fee is charged once) or off
+         * @description The fee is 30 ₽ per line period, charged when it is switched on and at each new period while on; switching it off and on in one period charges once. 409 `insufficient_funds` changes nothing.
+         */
+        put: operations["putAccountsAccountIdLinesLineIdBlacklist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/lines/{lineId}/blacklist/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a number to the blacklist (at most 300) */
+        post: operations["postAccountsAccountIdLinesLineIdBlacklistNumbers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/lines/{lineId}/blacklist/numbers/{msisdn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a number from the blacklist */
+        delete: operations["deleteAccountsAccountIdLinesLineIdBlacklistNumbersMsisdn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/lines/{lineId}/block": {
         parameters: {
             query?: never;
@@ -302,6 +357,40 @@ export interface paths {
         put?: never;
         /** Voluntary block of the line (lost phone, travel): free for 90 days, then a daily fee */
         post: operations["postAccountsAccountIdLinesLineIdBlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/lines/{lineId}/content-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paid subscriptions and content services on a line, with their price and what they have cost */
+        get: operations["getAccountsAccountIdLinesLineIdContentServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/lines/{lineId}/content-services/{serviceId}/off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch a paid service off in one click: it charges no more */
+        post: operations["postAccountsAccountIdLinesLineIdContentServicesServiceIdOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -763,6 +852,46 @@ export interface paths {
          * @description The code lives 5 minutes and allows 3 tries. Success ends every session of the customer and lifts a sign-in lock.
          */
         post: operations["postAuthPasswordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recover the password without the phone: the login’s security question
+         * @description Answers the question with a challenge that lives 5 minutes and allows 3 tries, as an SMS code does; a few challenges a day per login. 404 `security_question_not_set` when the login is unknown or has no question.
+         */
+        post: operations["postAuthPasswordResetQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/question/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the answer to the security question
+         * @description A wrong answer answers 400 `security_answer_invalid` with `attemptsLeft`; after 3 the challenge is spent. Success ends every session and lifts a sign-in lock.
+         */
+        post: operations["postAuthPasswordResetQuestionConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2672,6 +2801,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/lines/{msisdn}/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call blacklist of a line, for the network (a switch enforces it while `enabled`)
+         * @description **API key** with scope `lines:read`; rate-limited per key (`RateLimit-*` headers).
+         */
+        get: operations["getIntegrationsLinesMsisdnBlacklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/me": {
         parameters: {
             query?: never;
@@ -3375,6 +3524,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/security-question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security question set for password recovery (never the answer) */
+        get: operations["getMeSecurityQuestion"];
+        /**
+         * Set or change the security question (asks for the password again)
+         * @description The answer is compared with case and spaces folded and stored as an argon2id hash, as a password is.
+         */
+        put: operations["putMeSecurityQuestion"];
+        post?: never;
+        /** Remove the security question (recovery by SMS only) */
+        delete: operations["deleteMeSecurityQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/sessions": {
         parameters: {
             query?: never;
@@ -3663,6 +3834,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Top up a number without signing in (public): by card (the acquirer’s page) or SBP
+         * @description Requires `Idempotency-Key`: a retry with the same key answers the first response and never pays twice. The payment starts `pending`; follow `confirmation`, then poll GET /pay/{id}. The owner sees it in the history as a payment by a third party. The first 3 look-ups and payments from an address in an hour need no captcha; later ones answer 428 `captcha_required` with a picture — send its `captcha` answer. At most 10 a minute per address (429).
+         */
+        post: operations["postPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment made without signing in (public, by its id): status and the masked recipient; while pending, asks the acquirer */
+        get: operations["getPayId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whom a number belongs to (public): the owner’s masked name («Иван П.»), never the balance
+         * @description A phone number of a line or an internet contract number; 404 `recipient_not_found` when no open account has it. The first 3 look-ups and payments from an address in an hour need no captcha; later ones answer 428 `captcha_required` with a picture — send its `captcha` answer. At most 10 a minute per address (429).
+         */
+        post: operations["postPayRecipient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments": {
         parameters: {
             query?: never;
@@ -3732,6 +3960,43 @@ export interface paths {
          * @description For the sandbox acquirer: header `X-Sandbox-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, at most 5 minutes old. A wrong signature answers 401 and changes nothing; a repeated callback changes nothing.
          */
         post: operations["postPaymentsCallbacksProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/other": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Top up another number (a relative’s phone, a friend’s contract) by card, saved card or SBP
+         * @description Requires `Idempotency-Key`. The recipient is shown only by a masked name (GET /payments/recipient); the owner sees a payment by a third party. The payment appears in your GET /payments.
+         */
+        post: operations["postPaymentsOther"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom a number belongs to, before topping it up from the cabinet: the masked name only */
+        get: operations["getPaymentsRecipient"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4065,6 +4330,29 @@ export interface components {
              * @example +79210000071
              */
             phone?: string;
+        };
+        BlacklistAddDto: {
+            /** @example 8 921 000-00-02 */
+            msisdn: string;
+            note?: string;
+        };
+        BlacklistEntryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            msisdn: string;
+            note?: string | null;
+        };
+        BlacklistSwitchDto: {
+            enabled: boolean;
+        };
+        BlacklistViewDto: {
+            count: number;
+            enabled: boolean;
+            fee: components["schemas"]["MoneyDto"];
+            items: components["schemas"]["BlacklistEntryDto"][];
+            /** Format: uuid */
+            lineId: string;
+            max: number;
         };
         BonusActivationConfirmDto: {
             /** Format: uuid */
@@ -4469,6 +4757,26 @@ export interface components {
         ConsentTextListDto: {
             items: components["schemas"]["ConsentTextDto"][];
         };
+        ContentServiceDto: {
+            charged: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            connectedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "subscription" | "content";
+            price: components["schemas"]["MoneyDto"];
+            provider: string;
+            /** @enum {string} */
+            status: "active" | "off";
+            /** Format: date-time */
+            switchedOffAt?: string | null;
+            title: string;
+        };
+        ContentServiceListDto: {
+            items: components["schemas"]["ContentServiceDto"][];
+            monthlyTotal: components["schemas"]["MoneyDto"];
+        };
         CorporateEmployeeDto: {
             department: string;
             name: string;
@@ -4850,6 +5158,13 @@ export interface components {
             line: number;
             reason: string;
             value: string;
+        };
+        IntegratorBlacklistDto: {
+            enabled: boolean;
+            msisdn: string;
+            numbers: string[];
+            /** Format: date-time */
+            updatedAt?: string | null;
         };
         IntegratorLineViewDto: {
             blockReason?: string | null;
@@ -5620,6 +5935,18 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "succeeded" | "canceled";
         };
+        PayRecipientDto: {
+            captcha?: components["schemas"]["CaptchaAnswerDto"];
+            /** @example 8 921 000-00-01 */
+            number: string;
+        };
+        PayRecipientViewDto: {
+            /** @enum {string} */
+            kind: "mobile" | "internet";
+            /** @example Иван П. */
+            maskedName: string;
+            number: string;
+        };
         PhoneChangeConfirmDto: {
             code: string;
         };
@@ -5784,6 +6111,38 @@ export interface components {
             new: number;
             open: number;
         };
+        QuickPayDto: {
+            /**
+             * @example {
+             *       "amount": 50000,
+             *       "currency": "RUB"
+             *     }
+             */
+            amount: components["schemas"]["MoneyDto"];
+            captcha?: components["schemas"]["CaptchaAnswerDto"];
+            /** @enum {string} */
+            method: "bank_card" | "sbp";
+            /** @example 8 921 000-00-01 */
+            number: string;
+            returnUrl?: string;
+        };
+        QuickPayViewDto: {
+            amount: components["schemas"]["MoneyDto"];
+            /** @enum {string|null} */
+            cancellationReason?: "3d_secure_failed" | "insufficient_funds" | "card_expired" | "general_decline" | "expired_on_confirmation" | "canceled_by_user" | "payment_method_restricted" | null;
+            confirmation?: components["schemas"]["ConfirmationDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "bank_card" | "saved_card" | "sbp" | "wallet";
+            recipient: components["schemas"]["PayRecipientViewDto"];
+            /** Format: date-time */
+            settledAt?: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "canceled";
+        };
         ReceiptMoneyDto: {
             amount: number;
             /** @enum {string} */
@@ -5867,6 +6226,29 @@ export interface components {
             status: "scheduled" | "applied" | "canceled";
             tariff: components["schemas"]["ScheduledChangeTariffDto"];
         };
+        SecurityQuestionChallengeDto: {
+            /** @example +79210000001 */
+            login: string;
+        };
+        SecurityQuestionChallengeViewDto: {
+            attemptsLeft: number;
+            /** Format: uuid */
+            challengeId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            question: string;
+        };
+        SecurityQuestionResetDto: {
+            answer: string;
+            /** Format: uuid */
+            challengeId: string;
+            newPassword: string;
+        };
+        SecurityQuestionViewDto: {
+            question?: string | null;
+            /** Format: date-time */
+            setAt?: string | null;
+        };
         SessionViewDto: {
             createdAt: string;
             current: boolean;
@@ -5884,6 +6266,12 @@ export interface components {
              *     }
              */
             amount: components["schemas"]["MoneyDto"];
+        };
+        SetSecurityQuestionDto: {
+            answer: string;
+            password: string;
+            /** @example Девичья фамилия матери */
+            question: string;
         };
         SimOrderDto: {
             /** Format: uuid */
@@ -6140,6 +6528,22 @@ export interface components {
             mustChangePassword: boolean;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        TopUpOtherDto: {
+            /**
+             * @example {
+             *       "amount": 50000,
+             *       "currency": "RUB"
+             *     }
+             */
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: uuid */
+            cardId?: string;
+            /** @enum {string} */
+            method: "bank_card" | "saved_card" | "sbp";
+            /** @example 8 921 000-00-01 */
+            number: string;
+            returnUrl?: string;
         };
         TransactionViewDto: {
             amount: components["schemas"]["MoneyDto"];
@@ -7293,6 +7697,130 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
+    getAccountsAccountIdLinesLineIdBlacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    putAccountsAccountIdLinesLineIdBlacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistSwitchDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postAccountsAccountIdLinesLineIdBlacklistNumbers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlacklistAddDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteAccountsAccountIdLinesLineIdBlacklistNumbersMsisdn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                lineId: string;
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
     postAccountsAccountIdLinesLineIdBlock: {
         parameters: {
             query?: never;
@@ -7314,6 +7842,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getAccountsAccountIdLinesLineIdContentServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentServiceListDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postAccountsAccountIdLinesLineIdContentServicesServiceIdOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+                lineId: string;
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentServiceDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -8102,6 +8689,61 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postAuthPasswordResetQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityQuestionChallengeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionChallengeViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postAuthPasswordResetQuestionConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityQuestionResetDto"];
             };
         };
         responses: {
@@ -11608,6 +12250,52 @@ export interface operations {
             429: components["responses"]["Problem429ApiKey"];
         };
     };
+    getIntegrationsLinesMsisdnBlacklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The line’s number as typed or E.164 */
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description The key's limit and window, e.g. `6000;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Requests left in this window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts afresh. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "msisdn": "+79210000001",
+                     *       "enabled": true,
+                     *       "numbers": [
+                     *         "+79210000002"
+                     *       ],
+                     *       "updatedAt": "2026-11-22T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegratorBlacklistDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429ApiKey"];
+        };
+    };
     getIntegrationsMe: {
         parameters: {
             query?: never;
@@ -13022,6 +13710,77 @@ export interface operations {
             409: components["responses"]["Problem409"];
         };
     };
+    getMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionViewDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    putMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSecurityQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQuestionViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteMeSecurityQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
     getMeSessions: {
         parameters: {
             query?: {
@@ -13481,6 +14240,96 @@ export interface operations {
             415: components["responses"]["Problem415"];
         };
     };
+    postPay: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuickPayDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickPayViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getPayId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickPayViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postPayRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayRecipientDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayRecipientViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     getPayments: {
         parameters: {
             query?: {
@@ -13618,6 +14467,68 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             404: components["responses"]["Problem404"];
+        };
+    };
+    postPaymentsOther: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopUpOtherDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getPaymentsRecipient: {
+        parameters: {
+            query: {
+                number: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayRecipientViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
         };
     };
     getTariffOptions: {

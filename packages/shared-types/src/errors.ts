@@ -118,6 +118,13 @@ export const ErrorCodes = [
   'promotion_closed',
   'newsletter_token_invalid',
   'notification_locked',
+  // pay without signing in, line extras (issue 10)
+  'recipient_not_found',
+  'blacklist_full',
+  'blacklist_number_exists',
+  'content_service_off',
+  'security_question_not_set',
+  'security_answer_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -14,3 +14,5 @@ export * from './integrations';
 export * from './loans';
 export * from './content';
 export * from './corporate';
+export * from './quickpay';
+export * from './lines';

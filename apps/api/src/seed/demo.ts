@@ -98,6 +98,16 @@ export const DEMO_CUSTOMERS: (NewCustomer & { note: string })[] = [
     gender: 'male',
   },
   ...CORPORATE_DEMO_CUSTOMERS,
+  {
+    note: 'mobile subscriber with a call blacklist and paid content services; the number to pay for without signing in',
+    phone: '+79210000007',
+    password: 'demo12345',
+    surname: 'Соколова',
+    name: 'Елена',
+    patronymic: 'Викторовна',
+    birthDate: '1990-09-15',
+    gender: 'female',
+  },
 ];
 
 /** Creates whichever demo customers are missing, the catalog, and their accounts. Safe to run again. */
@@ -132,6 +142,7 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
         await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 412, sms_left = sms_left - 37, mb_left = mb_left - 16800 WHERE msisdn = '+79210000001'`);
         await em.query(`UPDATE mobile_lines SET minutes_left = minutes_left - 455, mb_left = mb_left - 29000 WHERE msisdn = '+79520000011'`);
       }
+      if (c.phone === '+79210000007') await seedLineExtras(em, services, clock, customer.id);
       if (c.contractNumber === '100200300') {
         const accountId = await services.accounts.openInternetAccount(em, {
           customerId: customer.id,
@@ -180,6 +191,31 @@ async function seedDemoContent(ds: DataSource, services: Services, clock: Clock,
   });
   const [first] = await ds.query(`SELECT id FROM customer_notifications WHERE customer_id = $1 AND event_type = 'payment.succeeded' LIMIT 1`, [ivan.id]);
   if (first) await services.notifications.markRead(ivan.id, first.id);
+}
+
+/**
+ * Line extras (issue 10): Elena's line has a blacklist that is on (two numbers) and two paid content
+ * services — the "why is money disappearing" answer to click through. Her number is the one to pay for
+ * without signing in (masked as «Елена С.»).
+ */
+async function seedLineExtras(em: EntityManager, services: Services, clock: Clock, customerId: string): Promise<void> {
+  const accountId = await services.accounts.openMobileAccount(em, {
+    customerId,
+    lines: [{ msisdn: '+79210000007', iccid: '8970199210000000074', operator: 'megafon', tariffCode: 'megafon-vse' }],
+  });
+  await services.ledger.post(em, { accountId, amount: 800_00n, kind: 'adjustment', ref: 'demo-opening-balance', description: 'Начальный остаток' });
+  const [line] = await em.query('SELECT id, period_start FROM mobile_lines WHERE account_id = $1', [accountId]);
+  await em.query(
+    `INSERT INTO line_blacklists (line_id, customer_id, account_id, enabled, charged_period, updated_at) VALUES ($1, $2, $3, true, $4, $5)`,
+    [line.id, customerId, accountId, line.period_start, clock.now()],
+  );
+  await services.ledger.post(em, { accountId, amount: -30_00n, kind: 'service_fee', ref: `blacklist:${line.id}:${line.period_start.toISOString()}`, description: 'Чёрный список для +79210000007' });
+  await em.query(
+    `INSERT INTO line_blacklist_numbers (line_id, msisdn, customer_id, note, created_at) VALUES ($1, '+79001234567', $2, 'Коллекторы', $3), ($1, '+74950000000', $2, NULL, $3)`,
+    [line.id, customerId, clock.now()],
+  );
+  await services.lineExtras.connectContent(em, { lineId: line.id, title: 'Гороскоп на каждый день', provider: 'АстроМедиа', kind: 'subscription', price: 99_00n });
+  await services.lineExtras.connectContent(em, { lineId: line.id, title: 'Музыка без границ', provider: 'Звук+', kind: 'content', price: 199_00n });
 }
 
 /**

@@ -42,6 +42,9 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /newsletter/confirm': 'a one-time token: used once by nature',
   'POST /newsletter/unsubscribe': 'sets a state: twice leaves the same state (RFC 8058 one-click)',
   'POST /backoffice/news/:id/archive': 'sets a state: twice leaves the same state',
+  'POST /auth/password-reset/question': 'starts a challenge (like sending a code); limited per login per day instead',
+  'POST /auth/password-reset/question/confirm': 'a challenge: used once by nature',
+  'POST /pay/recipient': 'a look-up (a POST for its captcha answer); changes nothing but the rate counters',
 };
 
 describe('the route table', () => {

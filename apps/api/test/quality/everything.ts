@@ -78,6 +78,10 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .expect(201);
   await t.ds.transaction((em) => t.services.closingDocuments.issue(em, company.body.id, '2026-10'));
   const [document] = await t.query<{ id: string }>(`SELECT id FROM closing_documents WHERE company_id = $1 AND kind = 'act'`, [company.body.id]);
+  // Line extras (issue 10): a blacklisted number and a paid content service on the first line.
+  const blocked = `+7921${String(process.pid % 1000).padStart(3, '0')}${label.length.toString().padStart(4, '0')}`;
+  await t.http.post(`/api/v1/accounts/${mobile.accountId}/lines/${mobile.lineIds[0]}/blacklist/numbers`).set(auth).send({ msisdn: blocked }).expect(201);
+  const contentService = await t.ds.transaction((em) => t.services.lineExtras.connectContent(em, { lineId: mobile.lineIds[0], title: 'Гороскоп', provider: 'Астро', kind: 'subscription', price: 15_00n }));
 
   return {
     customer,
@@ -102,6 +106,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       notifications: notice.id,
       companies: company.body.id,
       documents: document.id,
+      'blacklist/numbers': blocked,
+      'content-services': contentService,
     },
   };
 }
@@ -124,6 +130,7 @@ export const PUBLIC_PARAMS: Record<string, string> = {
   '/bonus/statements/{month}': 'a calendar month of the caller’s own points',
   '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
   '/me/promotions/{id}/join': 'a published promotion, open to every customer',
+  '/pay/{id}': 'a payment made without signing in: its id is the payer’s only key to it',
 };
 
 /**

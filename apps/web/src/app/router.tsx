@@ -92,6 +92,8 @@ const NewsletterUnsubscribePage = lazy(() => import('@/features/news/pages/newsl
 const BackofficeNewsPage = lazy(() => import('@/features/news/pages/backoffice-news-page').then((m) => ({ default: m.BackofficeNewsPage })));
 const NotificationsPage = lazy(() => import('@/features/notifications/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 const NotificationPreferencesPage = lazy(() => import('@/features/notifications/pages/preferences-page').then((m) => ({ default: m.PreferencesPage })));
+const PayPage = lazy(() => import('@/features/quickpay/pages/pay-page').then((m) => ({ default: m.PayPage })));
+const PayStatusPage = lazy(() => import('@/features/quickpay/pages/pay-status-page').then((m) => ({ default: m.PayStatusPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -119,6 +121,8 @@ export function AppRoutes() {
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
           <Route path="news" element={<NewsListPage />} />
           <Route path="news/:slug" element={<NewsItemPage />} />
+          <Route path="pay" element={<PayPage />} />
+          <Route path="pay/:paymentId" element={<PayStatusPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
         </Route>
         <Route element={<RequireAuth />}>

@@ -16,6 +16,8 @@ import { Loans1765000000000 } from './1765000000000-loans';
 import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
 import { ContentAndNotifications1765450000000 } from './1765450000000-content-and-notifications';
 import { Corporate1765500000000 } from './1765500000000-corporate';
+import { LineExtras1765550000000 } from './1765550000000-line-extras';
+import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -34,4 +36,6 @@ export const migrations = [
   OtpOwners1765350000000,
   ContentAndNotifications1765450000000,
   Corporate1765500000000,
+  LineExtras1765550000000,
+  SecurityQuestion1765550000001,
 ];

@@ -94,7 +94,13 @@ export type AuditAction =
   | 'corporate_limit_set'
   | 'corporate_limit_lifted'
   | 'corporate_line_restricted'
-  | 'corporate_line_restored';
+  | 'corporate_line_restored'
+  // line extras (issue 10)
+  | 'blacklist_switched'
+  | 'blacklist_changed'
+  | 'content_service_switched_off'
+  | 'security_question_set'
+  | 'password_reset_by_question';
 
 export interface AuditInput {
   action: AuditAction;

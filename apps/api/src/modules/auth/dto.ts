@@ -16,6 +16,12 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   Limits,
+  SecurityQuestionLimits,
+  type SecurityQuestionChallenge,
+  type SecurityQuestionChallengeRequest,
+  type SecurityQuestionResetRequest,
+  type SecurityQuestionView,
+  type SetSecurityQuestionRequest,
   type AuthConfigResponse,
   type CaptchaAnswer,
   type CaptchaChallenge,
@@ -120,4 +126,36 @@ export class SessionsQuery extends PageQuery {}
 
 export class SessionIdParams {
   @IsUUID() id: string;
+}
+
+// ---- security question (issue 10) ----
+
+export class SetSecurityQuestionDto implements SetSecurityQuestionRequest {
+  @JSONSchema({ examples: ['Девичья фамилия матери'] }) @IsString() @IsNotEmpty() @MaxLength(SecurityQuestionLimits.questionMaxLength) question: string;
+  /** Compared with case and spaces folded; stored as an argon2id hash. */
+  @IsString() @IsNotEmpty() @MaxLength(SecurityQuestionLimits.answerMaxLength) answer: string;
+  /** The current password, asked again. */
+  @IsString() @IsNotEmpty() @MaxLength(Limits.passwordMaxLength) password: string;
+}
+
+export class SecurityQuestionViewDto implements SecurityQuestionView {
+  @JSONSchema({ type: ['string', 'null'] }) @IsOptional() @IsString() question: string | null;
+  @JSONSchema({ type: ['string', 'null'], format: 'date-time' }) @IsOptional() @IsString() setAt: string | null;
+}
+
+export class SecurityQuestionChallengeDto implements SecurityQuestionChallengeRequest {
+  @JSONSchema({ examples: ['+79210000001'] }) @IsString() @IsNotEmpty() @MaxLength(Limits.loginMaxLength) login: string;
+}
+
+export class SecurityQuestionChallengeViewDto implements SecurityQuestionChallenge {
+  @IsUUID() challengeId: string;
+  @IsString() question: string;
+  @IsInt() attemptsLeft: number;
+  @JSONSchema({ format: 'date-time' }) @IsString() expiresAt: string;
+}
+
+export class SecurityQuestionResetDto implements SecurityQuestionResetRequest {
+  @IsUUID() challengeId: string;
+  @IsString() @IsNotEmpty() @MaxLength(SecurityQuestionLimits.answerMaxLength) answer: string;
+  @IsString() @IsNotEmpty() @MaxLength(Limits.passwordMaxLength) newPassword: string;
 }

@@ -16,7 +16,9 @@ export type LedgerKind =
   | 'promised_repayment'
   | 'promised_fee'
   | 'adjustment'
-  | 'number_purchase';
+  | 'number_purchase'
+  /** Paid line services: the call blacklist, content subscriptions (issue 10). */
+  | 'service_fee';
 
 export interface PostInput {
   accountId: string;

@@ -8,4 +8,4 @@ export { paymentRoutes, type RawBodyRequest } from './routes';
 export type { PaymentProvider, ProviderPayment, ProviderPayout } from './provider';
 export { SandboxAcquirer, SANDBOX_TEST_CARDS, SANDBOX_3DS_CODE, SANDBOX_PAYOUT_LIMIT, type CallbackSender } from './sandbox/acquirer';
 export { sandboxPages } from './sandbox/pages';
-export { PaymentViewDto } from './dto';
+export { ConfirmationDto, PaymentViewDto } from './dto';

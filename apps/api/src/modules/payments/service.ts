@@ -191,6 +191,48 @@ export class PaymentsService {
     });
   }
 
+  /**
+   * A top-up of somebody else's account (issue 10): by a visitor who did not sign in (`payerId` null), or by a
+   * signed-in customer topping up another number. The caller found the account by its number and showed the
+   * payer only a masked name; the payment is `third_party`, so its owner sees it as such in the history.
+   */
+  async createThirdParty(
+    payerId: string | null,
+    input: { accountId: string; amount: bigint; method: PaymentMethod; cardId?: string; returnUrl: string },
+  ): Promise<PaymentView> {
+    const { amount } = input;
+    if (amount < BigInt(PaymentLimits.minAmount) || amount > BigInt(PaymentLimits.maxAmount)) {
+      throw AppError.validation([{ field: 'amount.amount', code: 'range', message: `amount must be from ${formatRub(PaymentLimits.minAmount)} to ${formatRub(PaymentLimits.maxAmount)}` }]);
+    }
+    if (input.method === 'saved_card' && (!input.cardId || !payerId)) throw AppError.validation([{ field: 'cardId', code: 'isDefined', message: 'cardId is required for saved_card' }]);
+    if (input.method !== 'saved_card' && input.cardId) throw AppError.validation([{ field: 'cardId', code: 'whitelist', message: 'cardId goes with method saved_card only' }]);
+    return this.start(payerId, {
+      accountId: input.accountId,
+      loanId: null,
+      amount,
+      method: input.method,
+      cardId: input.cardId,
+      saveCard: false,
+      purpose: 'top_up',
+      source: 'third_party',
+      autopayRuleId: null,
+      returnUrl: input.returnUrl,
+      description: (account) => `Пополнение счёта ${account?.number ?? ''}`,
+      checkAccess: async (em) => {
+        // Cross-customer by design: the payer is not the owner; only an open account takes money.
+        const [account] = await em.query("SELECT number FROM accounts WHERE id = $1 AND status <> 'closed'", [input.accountId]);
+        if (!account) throw AppError.notFound('The recipient');
+        return account as { number: string };
+      },
+    });
+  }
+
+  /** A payment row as it is (for modules that show a payment to someone the customer rules do not cover, e.g. a payer without sign-in). */
+  async rowOf(id: string, opts: { settle?: boolean } = {}): Promise<PaymentRow> {
+    const p = await this.row(id);
+    return opts.settle && p.status === 'pending' ? this.settle(id) : p;
+  }
+
   /** A loan's repayment or paid extension (the loans module checked the loan, its owner and the amount). */
   async createForLoan(customerId: string, input: LoanPaymentInput): Promise<PaymentView> {
     if (input.method === 'saved_card' && !input.cardId) throw AppError.validation([{ field: 'cardId', code: 'isDefined', message: 'cardId is required for saved_card' }]);
@@ -213,7 +255,7 @@ export class PaymentsService {
   }
 
   private async start(
-    customerId: string,
+    customerId: string | null,
     input: {
       accountId: string | null;
       loanId: string | null;
@@ -452,6 +494,6 @@ export class PaymentsService {
 function paymentDescription(p: PaymentRow, state: ProviderPayment): string {
   const how: Record<PaymentMethod, string> = { bank_card: 'картой', saved_card: 'сохранённой картой', sbp: 'через СБП', wallet: 'из кошелька' };
   const card = state.card ? ` •••• ${state.card.last4}` : '';
-  const who = p.source === 'autopay' ? 'Автоплатёж' : p.source === 'third_party' ? 'Оплата без входа' : 'Пополнение';
+  const who = p.source === 'autopay' ? 'Автоплатёж' : p.source === 'third_party' ? (p.customer_id ? 'Пополнение от другого абонента' : 'Оплата без входа') : 'Пополнение';
   return `${who} ${how[p.method]}${card}`;
 }

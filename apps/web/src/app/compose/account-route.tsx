@@ -6,6 +6,8 @@ import { PageLoader } from '@/shared/ui/page-loader';
 
 // The payments feature's parts of the account page, each its own chunk.
 const AutopayTab = lazy(() => import('@/features/payments/components/autopay-tab').then((m) => ({ default: m.AutopayTab })));
+// The call blacklist and paid content services of mobile lines (issue 10).
+const LineExtrasTab = lazy(() => import('@/features/line-extras/components/line-extras-tab').then((m) => ({ default: m.LineExtrasTab })));
 // Closing the account (issue 7): offered to the owner.
 const CloseAccountAction = lazy(() => import('@/features/account-closure/components/close-account-action').then((m) => ({ default: m.CloseAccountAction })));
 const AccountPaymentActions = lazy(() =>
@@ -26,6 +28,16 @@ export function AccountRoute() {
           render: (account) => (
             <Suspense fallback={<PageLoader />}>
               <AutopayTab account={account} />
+            </Suspense>
+          ),
+        },
+        {
+          key: 'extras',
+          label: t('account.tabs.extras'),
+          visible: (account) => account.kind === 'mobile' && account.lines.length > 0,
+          render: (account) => (
+            <Suspense fallback={<PageLoader />}>
+              <LineExtrasTab account={account} />
             </Suspense>
           ),
         },

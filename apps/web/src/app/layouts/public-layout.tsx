@@ -15,6 +15,9 @@ export function PublicLayout() {
       <header className="topbar">
         <div className="container topbar__inner">
           <Brand />
+          <Link to="/pay" className="topbar__link">
+            {t('publicNav.pay')}
+          </Link>
           <LanguageSwitcher />
         </div>
       </header>

@@ -412,6 +412,7 @@ export const en: Dictionary = {
       access: 'Access',
       history: 'History',
       autopay: 'Autopay',
+      extras: 'Blacklist and subscriptions',
     },
     line: 'Number',
     summary: 'Account',
@@ -1064,6 +1065,7 @@ export const en: Dictionary = {
   },
   publicNav: {
     label: 'For new customers',
+    pay: 'Pay without signing in',
     tariffs: 'Tariffs',
     numbers: 'Beautiful numbers',
     connect: 'Get a mobile line',

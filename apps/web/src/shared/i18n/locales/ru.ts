@@ -422,6 +422,7 @@ export const ru = {
       access: 'Доступ',
       history: 'История',
       autopay: 'Автоплатёж',
+      extras: 'Чёрный список и подписки',
     },
     line: 'Номер',
     summary: 'Счёт',
@@ -1096,6 +1097,7 @@ export const ru = {
   },
   publicNav: {
     label: 'Для новых абонентов',
+    pay: 'Оплатить без входа',
     tariffs: 'Тарифы',
     numbers: 'Красивые номера',
     connect: 'Подключить мобильную связь',

@@ -1,0 +1,2 @@
+export { LineExtrasService } from './service';
+export { lineExtrasRoutes, lineIntegrationRoutes } from './routes';

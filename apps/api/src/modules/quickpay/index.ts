@@ -1,0 +1,2 @@
+export { QuickPayService, maskName } from './service';
+export { quickPayRoutes } from './routes';
