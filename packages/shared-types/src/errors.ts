@@ -112,6 +112,12 @@ export const ErrorCodes = [
   'phone_verification_required',
   'identity_mismatch',
   'payout_failed',
+  // support
+  'chat_closed',
+  'attachment_type_not_allowed',
+  'attachment_too_large',
+  'chat_already_rated',
+  'chat_taken',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

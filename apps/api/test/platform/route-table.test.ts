@@ -35,6 +35,12 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
   'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
   'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
+  'POST /support/chats/:id/close': 'closes and rates once: a second call answers 409 chat_already_rated',
+  'POST /support/visitor/chats/:id/close': 'closes and rates once: a second call answers 409 chat_already_rated',
+  'POST /backoffice/support/chats/:id/take': 'taking a chat one holds already changes nothing',
+  'POST /backoffice/support/chats/:id/close': 'closing a closed chat answers 409 chat_closed and changes nothing',
+  'POST /faq/questions/:id/votes': 'one vote per visitor: a repeat sets the same vote again',
+  'POST /support/faq/questions/:id/votes': 'one vote per customer: a repeat sets the same vote again',
 };
 
 describe('the route table', () => {

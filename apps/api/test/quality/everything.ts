@@ -66,6 +66,13 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
     .expect(201);
 
+  const chat = await t.http.post('/api/v1/support/chats').set(auth).send({ topic: 'technical', text: 'Не работает интернет' }).expect(201);
+  const attachment = await t.http
+    .post(`/api/v1/support/chats/${chat.body.id}/attachments`)
+    .set(auth)
+    .send({ fileName: 'photo.png', contentBase64: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(16)]).toString('base64') })
+    .expect(201);
+
   return {
     customer,
     password,
@@ -86,6 +93,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
       loans: loan.body.id,
+      'support/chats': chat.body.id,
+      attachments: attachment.body.id,
     },
   };
 }
@@ -107,6 +116,7 @@ export const PUBLIC_PARAMS: Record<string, string> = {
   '/payments/callbacks/{provider}': 'the acquirer’s name',
   '/bonus/statements/{month}': 'a calendar month of the caller’s own points',
   '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
+  '/support/faq/questions/{id}/votes': 'a question of the public FAQ',
 };
 
 /**

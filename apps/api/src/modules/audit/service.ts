@@ -82,7 +82,12 @@ export type AuditAction =
   | 'loan_registered'
   | 'loan_application_viewed'
   | 'loan_application_approved'
-  | 'loan_application_rejected';
+  | 'loan_application_rejected'
+  // support and FAQ (issue 8)
+  | 'support_chat_taken'
+  | 'support_chat_closed'
+  | 'support_operator_topics_changed'
+  | 'faq_changed';
 
 export interface AuditInput {
   action: AuditAction;
