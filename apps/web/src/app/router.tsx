@@ -83,6 +83,13 @@ const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m
 const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
 const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
+// Support chat and FAQ (issue 8)
+const SupportPage = lazy(() => import('@/features/support/pages/support-page').then((m) => ({ default: m.SupportPage })));
+const SupportChatPage = lazy(() => import('@/features/support/pages/chat-page').then((m) => ({ default: m.ChatPage })));
+const HelpPage = lazy(() => import('@/features/support/pages/help-page').then((m) => ({ default: m.HelpPage })));
+const StaffSupportQueuePage = lazy(() => import('@/features/support/pages/staff-queue-page').then((m) => ({ default: m.StaffQueuePage })));
+const StaffSupportChatPage = lazy(() => import('@/features/support/pages/staff-chat-page').then((m) => ({ default: m.StaffChatPage })));
+const FaqAdminPage = lazy(() => import('@/features/support/pages/faq-admin-page').then((m) => ({ default: m.FaqAdminPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -107,6 +114,7 @@ export function AppRoutes() {
           <Route path="numbers" element={<NumbersPage />} />
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
+          <Route path="help" element={<HelpPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -131,6 +139,8 @@ export function AppRoutes() {
             <Route path="orders/:orderId" element={<OrderPage />} />
             <Route path="loans" element={<LoansPage />} />
             <Route path="loans/:loanId" element={<LoanPage />} />
+            <Route path="support" element={<SupportPage />} />
+            <Route path="support/:chatId" element={<SupportChatPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>
@@ -148,7 +158,10 @@ export function AppRoutes() {
               <Route path="loans" element={<LoanReviewPage />} />
               <Route path="phone-changes" element={<PhoneChangesPage />} />
               <Route path="till" element={<TillSimulatorPage />} />
+              <Route path="support" element={<StaffSupportQueuePage />} />
+              <Route path="support/:chatId" element={<StaffSupportChatPage />} />
               <Route element={<RequireStaff admin />}>
+                <Route path="faq" element={<FaqAdminPage />} />
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="integrations" element={<IntegrationsPage />} />

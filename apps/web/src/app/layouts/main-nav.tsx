@@ -26,7 +26,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'bonus', to: '/bonus' },
   { key: 'applications', to: '/orders' },
   { key: 'numbers', to: '/numbers' },
-  { key: 'support' },
+  { key: 'support', to: '/support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },
 ];

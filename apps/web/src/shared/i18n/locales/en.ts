@@ -1064,6 +1064,7 @@ export const en: Dictionary = {
     internet: 'Get home internet',
     callback: 'Call me back',
     status: 'Application status',
+    help: 'Help',
   },
   connect: {
     mobileTitle: 'Connection application',
@@ -1266,6 +1267,8 @@ export const en: Dictionary = {
       audit: 'Audit log',
       integrations: 'Integrations',
       till: 'Till simulator',
+      support: 'Support chats',
+      faq: 'FAQ',
     },
     queues: 'Queues',
     queueNames: {

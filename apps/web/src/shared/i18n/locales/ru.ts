@@ -1096,6 +1096,7 @@ export const ru = {
     internet: 'Подключить интернет',
     callback: 'Обратный звонок',
     status: 'Статус заявки',
+    help: 'Помощь',
   },
   connect: {
     mobileTitle: 'Заявка на подключение',
@@ -1300,6 +1301,8 @@ export const ru = {
       audit: 'Журнал действий',
       integrations: 'Интеграции',
       till: 'Симулятор кассы',
+      support: 'Чаты поддержки',
+      faq: 'Частые вопросы',
     },
     queues: 'Очереди',
     queueNames: {
