@@ -83,12 +83,13 @@ export function useChatStream(side: ChatSide | null, chatId: string, onEvent?: (
           setConnected(true);
           delay = 1000;
           const parse = createSseParser();
-          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          const reader = res.body.getReader();
+          const decoder = new TextDecoder();
           for (;;) {
             const { value, done } = await reader.read();
             if (done) break;
             const batch: SupportMessageView[] = [];
-            for (const e of parse(value)) {
+            for (const e of parse(decoder.decode(value, { stream: true }))) {
               const m = JSON.parse(e.data) as SupportMessageView;
               batch.push(m);
               if (e.id) last = e.id;
