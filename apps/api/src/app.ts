@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { DataSource } from 'typeorm';
-import { Limits } from '@cabinet/shared-types';
+import { Limits, SupportLimits } from '@cabinet/shared-types';
 import type { Config } from './config';
 import { AccountsService, PeriodsService, SubscriptionsService, accountRoutes, subscriptionRoutes } from './modules/accounts';
 import { AuditService } from './modules/audit';
@@ -62,6 +62,7 @@ import { ApplicationsService, applicationRoutes } from './modules/applications';
 import { BackofficeService, backofficeRoutes } from './modules/backoffice';
 import { NumbersService, numberRoutes } from './modules/numbers';
 import { OrdersService, orderRoutes } from './modules/orders';
+import { FaqService, SupportBus, SupportService, supportRoutes } from './modules/support';
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
 import { QuickPayService, quickPayRoutes } from './modules/quickpay';
 import { LineExtrasService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
@@ -209,8 +210,12 @@ export function createServices(deps: AppDeps) {
   const corporate = new CorporateService(ds, clock, { accounts, notifications, audit });
   const corporateSpending = new SpendingReports(ds, { corporate });
   const closingDocuments = new ClosingDocuments(ds, clock, { corporate, seller: config.payments.seller });
+  // Support chat and FAQ (issue 8): live delivery through PostgreSQL LISTEN/NOTIFY, files under the data folder.
+  const supportBus = new SupportBus((ds?.options as { url?: string } | undefined)?.url ?? config.databaseUrl, deps.logger);
+  const support = new SupportService(ds, clock, { bus: supportBus, dataDir: config.dataDir, notifications, audit, rate, captcha });
+  const faq = new FaqService(ds, clock, { audit });
   return {
-    news, newsletter,
+    news, newsletter, support, faq,
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,
@@ -302,6 +307,7 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
       : []),
     ...notificationCentreRoutes(s.notifications),
     ...newsRoutes(s.news, s.newsletter, s.rate, { formsPerMinute: config.rateLimit.authPerMinute }),
+    ...supportRoutes(s.support, s.faq, s.rate, { lifetimeMs: config.support.streamSeconds * 1000, heartbeatMs: config.support.heartbeatSeconds * 1000 }),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -365,6 +371,9 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   });
   // The acquirer's pages: HTML forms, before the JSON-only rule below.
   if (config.payments.provider === 'sandbox') app.use('/api/sandbox/acquirer', sandboxPages(services.acquirer));
+  // Support attachments come as base64 in JSON (≤ 5 MB of file): their routes alone take a bigger body.
+  const uploads = express.json({ limit: SupportLimits.attachmentBodyMaxBytes, type: ['application/json', 'application/*+json'] });
+  app.use('/api/v1', (req, res, next) => (req.method === 'POST' && /^\/(backoffice\/)?support\/(visitor\/)?chats\/[^/]+\/attachments$/.test(req.path) ? uploads(req, res, next) : next()));
   app.use(
     '/api',
     express.json({

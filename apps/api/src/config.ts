@@ -81,6 +81,9 @@ const schema = z.object({
   ESIA_STAND_IN: bool.optional(),
   ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   BONUS_CAMPAIGN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  // Support chat streams (issue 8): how long one SSE response lives, and the heartbeat (each also re-reads)
+  SUPPORT_STREAM_SECONDS: z.coerce.number().min(0.2).max(3600).default(55),
+  SUPPORT_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -141,6 +144,11 @@ export interface Config {
     /** Run the local stand-in provider (dev; never in production). */
     standIn: boolean;
     standInPort: number;
+  };
+  support: {
+    /** One Server-Sent Events response lives this long; the client reconnects with Last-Event-ID. */
+    streamSeconds: number;
+    heartbeatSeconds: number;
   };
   version: string;
 }
@@ -242,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       standIn: !production && (e.ESIA_STAND_IN ?? (e.NODE_ENV === 'development' && !e.ESIA_ISSUER_URL)),
       standInPort: e.ESIA_STAND_IN_PORT,
     },
+    support: { streamSeconds: e.SUPPORT_STREAM_SECONDS, heartbeatSeconds: e.SUPPORT_HEARTBEAT_SECONDS },
     version: readVersion(),
   };
 }

@@ -1234,6 +1234,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backoffice/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The FAQ with unpublished questions (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeFaq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/faq/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a FAQ category (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeFaqCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/faq/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an empty FAQ category (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        delete: operations["deleteBackofficeFaqCategoriesId"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a FAQ category (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        patch: operations["patchBackofficeFaqCategoriesId"];
+        trace?: never;
+    };
+    "/backoffice/faq/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a FAQ question with its answer (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeFaqQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/faq/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a FAQ question (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        delete: operations["deleteBackofficeFaqQuestionsId"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a FAQ question: text, answer, category, order, published (admin)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        patch: operations["patchBackofficeFaqQuestionsId"];
+        trace?: never;
+    };
     "/backoffice/loan-applications": {
         parameters: {
             query?: never;
@@ -1799,6 +1907,214 @@ export interface paths {
          */
         get: operations["getBackofficeSummary"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The support queue (staff): chats of my topics by age, oldest first; filter by topic and status
+         * @description An operator sees the chats of the topics an admin gave them (none: an empty queue); an admin sees every chat.
+         *
+         *     **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeSupportChats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One chat with its messages (staff, within the queue rules)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeSupportChatsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for the next message (images and PDF up to 5 MB)
+         * @description The file as base64 in JSON, at most 5 MB decoded. Its type is read from its first bytes (PNG, JPEG, GIF, WebP, PDF; else 415 `attachment_type_not_allowed`; too big: 413 `attachment_too_large`). Send its `id` as `attachmentId` of the next message.
+         *
+         *     **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeSupportChatsIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attached file
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeSupportChatsIdAttachmentsAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a chat (staff); the customer may still rate it
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeSupportChatsIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat live (Server-Sent Events), resumable with Last-Event-ID
+         * @description Server-Sent Events (`text/event-stream`): every event of the chat after `Last-Event-ID` (header, or `?lastEventId=`), then each new one live (`event: message | taken | closed | rated`, `id:` the event’s `seq`, `data:` the message as JSON). The server ends the stream after a while; reconnect with the last id seen — nothing is lost or repeated. Works across API nodes (PostgreSQL LISTEN/NOTIFY).
+         *
+         *     **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeSupportChatsIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply in a chat (staff): takes a waiting chat; the customer gets it live and by SMS
+         * @description 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         *
+         *     **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeSupportChatsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/chats/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a waiting chat (staff); an admin may take one over
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        post: operations["postBackofficeSupportChatsIdTake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operators and admins with the topics of their queue (staff)
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        get: operations["getBackofficeSupportOperators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backoffice/support/operators/{id}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the topics an operator sees (admin): the queue rules
+         * @description **Staff** only (operator or admin; some actions admin only).
+         */
+        put: operations["putBackofficeSupportOperatorsIdTopics"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2650,6 +2966,57 @@ export interface paths {
         };
         /** The spending report as CSV (UTF-8 with BOM, `;`, opens in Excel) */
         get: operations["getCorporateCompaniesCompanyIdSpending.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The FAQ (public): categories with their questions and answers */
+        get: operations["getFaq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq/questions/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** “Was this helpful?” from a visitor (public): one vote per visitor id, a second one changes it */
+        post: operations["postFaqQuestionsIdVotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the FAQ (public), Russian full-text: «пароля» finds «пароль» */
+        get: operations["getFaqSearch"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4003,6 +4370,292 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/support/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My chats with support, newest first */
+        get: operations["getSupportChats"];
+        put?: never;
+        /** Open a chat with support: a topic (general, connection, financial, technical) and the first message */
+        post: operations["postSupportChats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chat with its messages */
+        get: operations["getSupportChatsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for the next message (images and PDF up to 5 MB)
+         * @description The file as base64 in JSON, at most 5 MB decoded. Its type is read from its first bytes (PNG, JPEG, GIF, WebP, PDF; else 415 `attachment_type_not_allowed`; too big: 413 `attachment_too_large`). Send its `id` as `attachmentId` of the next message.
+         */
+        post: operations["postSupportChatsIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attached file */
+        get: operations["getSupportChatsIdAttachmentsAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the chat with a rating 1–5 (or rate one the operator closed; once) */
+        post: operations["postSupportChatsIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat live (Server-Sent Events), resumable with Last-Event-ID
+         * @description Server-Sent Events (`text/event-stream`): every event of the chat after `Last-Event-ID` (header, or `?lastEventId=`), then each new one live (`event: message | taken | closed | rated`, `id:` the event’s `seq`, `data:` the message as JSON). The server ends the stream after a while; reconnect with the last id seen — nothing is lost or repeated. Works across API nodes (PostgreSQL LISTEN/NOTIFY).
+         */
+        get: operations["getSupportChatsIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write in a chat: text and/or an uploaded file
+         * @description 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         */
+        post: operations["postSupportChatsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/faq/questions/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** “Was this helpful?” from a signed-in customer: one vote per customer */
+        post: operations["postSupportFaqQuestionsIdVotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a chat from the public site (no sign-in): name, phone, topic, first message
+         * @description Answers 201 with the chat and a token: send it as `X-Support-Token` on every later call of this chat. The first chat from an address in an hour needs no captcha; later ones answer 428 `captcha_required` with a picture. 5 a minute per address.
+         */
+        post: operations["postSupportVisitorChats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One chat with its messages
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404.
+         */
+        get: operations["getSupportVisitorChatsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for the next message (images and PDF up to 5 MB)
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404. The file as base64 in JSON, at most 5 MB decoded. Its type is read from its first bytes (PNG, JPEG, GIF, WebP, PDF; else 415 `attachment_type_not_allowed`; too big: 413 `attachment_too_large`). Send its `id` as `attachmentId` of the next message.
+         */
+        post: operations["postSupportVisitorChatsIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attached file
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404.
+         */
+        get: operations["getSupportVisitorChatsIdAttachmentsAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visitor closes the chat with a rating 1–5
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404.
+         */
+        post: operations["postSupportVisitorChatsIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat live (Server-Sent Events), resumable with Last-Event-ID
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404. Server-Sent Events (`text/event-stream`): every event of the chat after `Last-Event-ID` (header, or `?lastEventId=`), then each new one live (`event: message | taken | closed | rated`, `id:` the event’s `seq`, `data:` the message as JSON). The server ends the stream after a while; reconnect with the last id seen — nothing is lost or repeated. Works across API nodes (PostgreSQL LISTEN/NOTIFY).
+         */
+        get: operations["getSupportVisitorChatsIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/visitor/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write in a chat: text and/or an uploaded file
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404. 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         */
+        post: operations["postSupportVisitorChatsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tariff-options": {
         parameters: {
             query?: never;
@@ -4704,6 +5357,10 @@ export interface components {
             operator: string;
             price: components["schemas"]["MoneyDto"];
         };
+        CloseChatDto: {
+            comment?: string;
+            rating: number;
+        };
         ClosingDocumentViewDto: {
             amount: components["schemas"]["MoneyDto"];
             createdAt: string;
@@ -5112,6 +5769,112 @@ export interface components {
             /** @enum {string} */
             method: "saved_card" | "bank_card";
             returnUrl?: string;
+        };
+        FaqAdminCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            questions: components["schemas"]["FaqAdminQuestionDto"][];
+            slug: string;
+            title: string;
+        };
+        FaqAdminListDto: {
+            items: components["schemas"]["FaqAdminCategoryDto"][];
+        };
+        FaqAdminQuestionDto: {
+            answer: string;
+            /** Format: uuid */
+            categoryId: string;
+            helpfulNo: number;
+            helpfulYes: number;
+            /** Format: uuid */
+            id: string;
+            position: number;
+            published: boolean;
+            question: string;
+            updatedAt: string;
+        };
+        FaqCategoryBodyDto: {
+            position?: number;
+            /** @example account */
+            slug: string;
+            /** @example Личный кабинет */
+            title: string;
+        };
+        FaqCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            questions: components["schemas"]["FaqQuestionDto"][];
+            slug: string;
+            title: string;
+        };
+        FaqCategoryPatchDto: {
+            position?: number;
+            slug?: string;
+            title?: string;
+        };
+        FaqListDto: {
+            items: components["schemas"]["FaqCategoryDto"][];
+        };
+        FaqQuestionBodyDto: {
+            answer: string;
+            /** Format: uuid */
+            categoryId: string;
+            position?: number;
+            published?: boolean;
+            /** @example Как восстановить пароль? */
+            question: string;
+        };
+        FaqQuestionDto: {
+            answer: string;
+            /** Format: uuid */
+            categoryId: string;
+            helpfulNo: number;
+            helpfulYes: number;
+            /** Format: uuid */
+            id: string;
+            question: string;
+        };
+        FaqQuestionPatchDto: {
+            answer?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            position?: number;
+            published?: boolean;
+            question?: string;
+        };
+        FaqSearchListDto: {
+            items: components["schemas"]["FaqSearchResultDto"][];
+        };
+        FaqSearchResultDto: {
+            answer: string;
+            /** Format: uuid */
+            categoryId: string;
+            categoryTitle: string;
+            helpfulNo: number;
+            helpfulYes: number;
+            /** Format: uuid */
+            id: string;
+            question: string;
+            snippet: string;
+        };
+        FaqVisitorVoteDto: {
+            helpful: boolean;
+            /** Format: uuid */
+            visitorId: string;
+        };
+        FaqVoteDto: {
+            helpful: boolean;
+            /** Format: uuid */
+            visitorId?: string;
+        };
+        FaqVoteViewDto: {
+            helpful: boolean;
+            helpfulNo: number;
+            helpfulYes: number;
+            /** Format: uuid */
+            questionId: string;
         };
         FormCaptchaDto: {
             answer: string;
@@ -5770,6 +6533,25 @@ export interface components {
             patterns: ("777" | "mirror" | "repeating" | "pairs" | "sequence")[];
             price: components["schemas"]["MoneyDto"];
         };
+        OpenChatDto: {
+            /** @example Не работает интернет с утра */
+            text: string;
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+        };
+        OpenVisitorChatDto: {
+            captcha?: components["schemas"]["FormCaptchaDto"];
+            /** @example Мария */
+            name: string;
+            /** @example 8 921 555-12-34 */
+            phone: string;
+            text: string;
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+        };
+        OperatorTopicsDto: {
+            topics: ("general" | "connection" | "financial" | "technical")[];
+        };
         OptionActivationDto: {
             /** Format: uuid */
             optionId: string;
@@ -6249,6 +7031,11 @@ export interface components {
             /** Format: date-time */
             setAt?: string | null;
         };
+        SendMessageDto: {
+            /** Format: uuid */
+            attachmentId?: string;
+            text?: string;
+        };
         SessionViewDto: {
             createdAt: string;
             current: boolean;
@@ -6444,6 +7231,117 @@ export interface components {
         SubmitLoanDto: {
             consents: components["schemas"]["LoanConsentDto"][];
         };
+        SupportAttachmentDto: {
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/pdf";
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            size: number;
+        };
+        SupportChatDetailDto: {
+            /** Format: date-time */
+            closedAt?: null | string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lastMessageAt: string;
+            messages: components["schemas"]["SupportMessageDto"][];
+            number: string;
+            operatorName?: string | null;
+            rating?: number | null;
+            /** @enum {string} */
+            status: "waiting" | "active" | "closed";
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+        };
+        SupportChatDto: {
+            /** Format: date-time */
+            closedAt?: null | string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lastMessageAt: string;
+            number: string;
+            operatorName?: string | null;
+            rating?: number | null;
+            /** @enum {string} */
+            status: "waiting" | "active" | "closed";
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+        };
+        SupportMessageDto: {
+            attachment?: components["schemas"]["SupportAttachmentDto"] | null;
+            /** @enum {string} */
+            author: "customer" | "visitor" | "operator" | "system";
+            authorName?: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "message" | "taken" | "closed" | "rated";
+            seq: string;
+            text?: string | null;
+        };
+        SupportOperatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string;
+            /** @enum {string} */
+            role: "operator" | "admin";
+            topics: ("general" | "connection" | "financial" | "technical")[];
+        };
+        SupportOperatorListDto: {
+            items: components["schemas"]["SupportOperatorDto"][];
+        };
+        SupportQueueItemDto: {
+            /** Format: date-time */
+            closedAt?: null | string;
+            createdAt: string;
+            /** Format: uuid */
+            customerId?: string | null;
+            /** Format: uuid */
+            id: string;
+            lastMessageAt: string;
+            number: string;
+            /** Format: uuid */
+            operatorId?: string | null;
+            operatorName?: string | null;
+            preview?: string | null;
+            rating?: number | null;
+            requesterName: string;
+            requesterPhone?: string | null;
+            /** @enum {string} */
+            status: "waiting" | "active" | "closed";
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+            waitingSeconds: number;
+        };
+        SupportStaffChatDto: {
+            /** Format: date-time */
+            closedAt?: null | string;
+            createdAt: string;
+            /** Format: uuid */
+            customerId?: string | null;
+            /** Format: uuid */
+            id: string;
+            lastMessageAt: string;
+            messages: components["schemas"]["SupportMessageDto"][];
+            number: string;
+            /** Format: uuid */
+            operatorId?: string | null;
+            operatorName?: string | null;
+            preview?: string | null;
+            rating?: number | null;
+            requesterName: string;
+            requesterPhone?: string | null;
+            /** @enum {string} */
+            status: "waiting" | "active" | "closed";
+            /** @enum {string} */
+            topic: "general" | "connection" | "financial" | "technical";
+            waitingSeconds: number;
+        };
         TariffChangeDto: {
             /** Format: uuid */
             tariffId: string;
@@ -6597,6 +7495,12 @@ export interface components {
             status?: "active" | "disabled";
             url?: string;
         };
+        UploadAttachmentDto: {
+            /** @example JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PC9UeXBlL0NhdGFsb2c+PgplbmRvYmoKdHJhaWxlcgo8PC9Sb290IDEgMCBSPj4KJSVFT0YK */
+            contentBase64: string;
+            /** @example router.png */
+            fileName: string;
+        };
         UsageBatchDto: {
             records: components["schemas"]["UsageRecordDto"][];
         };
@@ -6626,6 +7530,10 @@ export interface components {
             patronymic?: string | null;
             phone?: string | null;
             surname: string;
+        };
+        VisitorChatDto: {
+            chat: components["schemas"]["SupportChatDetailDto"];
+            token: string;
         };
         WebhookAttemptDto: {
             at: string;
@@ -9313,6 +10221,208 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
+    getBackofficeFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqAdminListDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postBackofficeFaqCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqCategoryBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqAdminCategoryDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteBackofficeFaqCategoriesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    patchBackofficeFaqCategoriesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqCategoryPatchDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqAdminCategoryDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postBackofficeFaqQuestions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqQuestionBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqAdminQuestionDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteBackofficeFaqQuestionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    patchBackofficeFaqQuestionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqQuestionPatchDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqAdminQuestionDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
     getBackofficeLoanApplications: {
         parameters: {
             query?: {
@@ -10431,6 +11541,300 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+        };
+    };
+    getBackofficeSupportChats: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "waiting" | "active" | "mine" | "closed";
+                topic?: "general" | "connection" | "financial" | "technical";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupportQueueItemDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getBackofficeSupportChatsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportStaffChatDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficeSupportChatsIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadAttachmentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getBackofficeSupportChatsIdAttachmentsAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficeSupportChatsIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportStaffChatDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getBackofficeSupportChatsIdEvents: {
+        parameters: {
+            query?: {
+                lastEventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postBackofficeSupportChatsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportMessageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postBackofficeSupportChatsIdTake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportStaffChatDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+        };
+    };
+    getBackofficeSupportOperators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportOperatorListDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    putBackofficeSupportOperatorsIdTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorTopicsDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportOperatorDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
         };
     };
     getBackofficeTariffOptions: {
@@ -11989,6 +13393,81 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+        };
+    };
+    getFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqListDto"];
+                };
+            };
+        };
+    };
+    postFaqQuestionsIdVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqVisitorVoteDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqVoteViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getFaqSearch: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqSearchListDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
         };
     };
     getHealth: {
@@ -14528,6 +16007,500 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSupportChats: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "waiting" | "active" | "mine" | "closed";
+                topic?: "general" | "connection" | "financial" | "technical";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupportChatDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postSupportChats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenChatDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportChatDetailDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSupportChatsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportChatDetailDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportChatsIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadAttachmentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSupportChatsIdAttachmentsAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportChatsIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseChatDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportChatDetailDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getSupportChatsIdEvents: {
+        parameters: {
+            query?: {
+                lastEventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportChatsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportMessageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    postSupportFaqQuestionsIdVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqVoteDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqVoteViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postSupportVisitorChats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenVisitorChatDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitorChatDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSupportVisitorChatsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportChatDetailDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportVisitorChatsIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadAttachmentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAttachmentDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSupportVisitorChatsIdAttachmentsAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportVisitorChatsIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseChatDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportChatDetailDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    getSupportVisitorChatsIdEvents: {
+        parameters: {
+            query?: {
+                lastEventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postSupportVisitorChatsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportMessageDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             429: components["responses"]["Problem429"];
         };
     };

@@ -125,6 +125,12 @@ export const ErrorCodes = [
   'content_service_off',
   'security_question_not_set',
   'security_answer_invalid',
+  // support
+  'chat_closed',
+  'attachment_type_not_allowed',
+  'attachment_too_large',
+  'chat_already_rated',
+  'chat_taken',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -16,3 +16,4 @@ export * from './content';
 export * from './corporate';
 export * from './quickpay';
 export * from './lines';
+export * from './support';

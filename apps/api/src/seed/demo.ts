@@ -7,6 +7,7 @@ import { seedNews } from '../modules/news';
 import { LedgerService, type PostInput } from '../modules/ledger';
 import { ManualClock, type Clock } from '../platform/clock';
 import { seedBackoffice } from './backoffice';
+import { seedSupport } from '../modules/support';
 import type { BorrowerData } from '@cabinet/shared-types';
 import { CONSENT_TEXTS } from '../modules/loans/consents';
 import { seedCatalog } from './catalog';
@@ -166,7 +167,13 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
     }
     await seedBackoffice(em, clock);
     await seedIntegrations(em, clock);
+    await seedSupport(em, clock);
   });
+  // Support (issue 8): a chat of Иван waiting in the operator's queue.
+  const [ivan] = await ds.query<{ id: string }[]>(`SELECT id FROM customers WHERE phone = '+79210000001'`);
+  if (ivan && created.some((c) => c.phone === '+79210000001')) {
+    await services.support.openForCustomer(ivan.id, { topic: 'technical', text: 'Здравствуйте! Вечером падает скорость мобильного интернета на второй SIM-карте. Что можно сделать?' });
+  }
   await seedBonus(ds, { customers: services.customers, till: services.till, ttlMonths: services.bonusTtlMonths }, clock);
   await seedDemoLoans(ds, services, clock, created.map((c) => c.phone));
   await seedDemoContent(ds, services, clock, created.map((c) => c.phone));

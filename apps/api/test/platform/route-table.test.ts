@@ -45,6 +45,12 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /auth/password-reset/question': 'starts a challenge (like sending a code); limited per login per day instead',
   'POST /auth/password-reset/question/confirm': 'a challenge: used once by nature',
   'POST /pay/recipient': 'a look-up (a POST for its captcha answer); changes nothing but the rate counters',
+  'POST /support/chats/:id/close': 'closes and rates once: a second call answers 409 chat_already_rated',
+  'POST /support/visitor/chats/:id/close': 'closes and rates once: a second call answers 409 chat_already_rated',
+  'POST /backoffice/support/chats/:id/take': 'taking a chat one holds already changes nothing',
+  'POST /backoffice/support/chats/:id/close': 'closing a closed chat answers 409 chat_closed and changes nothing',
+  'POST /faq/questions/:id/votes': 'one vote per visitor: a repeat sets the same vote again',
+  'POST /support/faq/questions/:id/votes': 'one vote per customer: a repeat sets the same vote again',
 };
 
 describe('the route table', () => {

@@ -82,6 +82,12 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
   const blocked = `+7921${String(process.pid % 1000).padStart(3, '0')}${label.length.toString().padStart(4, '0')}`;
   await t.http.post(`/api/v1/accounts/${mobile.accountId}/lines/${mobile.lineIds[0]}/blacklist/numbers`).set(auth).send({ msisdn: blocked }).expect(201);
   const contentService = await t.ds.transaction((em) => t.services.lineExtras.connectContent(em, { lineId: mobile.lineIds[0], title: 'Гороскоп', provider: 'Астро', kind: 'subscription', price: 15_00n }));
+  const chat = await t.http.post('/api/v1/support/chats').set(auth).send({ topic: 'technical', text: 'Не работает интернет' }).expect(201);
+  const attachment = await t.http
+    .post(`/api/v1/support/chats/${chat.body.id}/attachments`)
+    .set(auth)
+    .send({ fileName: 'photo.png', contentBase64: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(16)]).toString('base64') })
+    .expect(201);
 
   return {
     customer,
@@ -108,6 +114,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       documents: document.id,
       'blacklist/numbers': blocked,
       'content-services': contentService,
+      'support/chats': chat.body.id,
+      attachments: attachment.body.id,
     },
   };
 }
@@ -131,6 +139,7 @@ export const PUBLIC_PARAMS: Record<string, string> = {
   '/bonus/rewards/{code}/redemptions': 'a reward of the public catalog',
   '/me/promotions/{id}/join': 'a published promotion, open to every customer',
   '/pay/{id}': 'a payment made without signing in: its id is the payer’s only key to it',
+  '/support/faq/questions/{id}/votes': 'a question of the public FAQ',
 };
 
 /**

@@ -147,6 +147,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       SERVE_WEB: '0',
       RATE_LIMIT_AUTH_PER_MINUTE: '1000',
       RATE_LIMIT_OTP_PER_MINUTE: '1000',
+      // A support chat's SSE response ends soon here, so a suite that reads one (or the fuzzer) gets its answer.
+      SUPPORT_STREAM_SECONDS: '1',
       ...opts.env,
     }),
     databaseUrl: url.toString(),
@@ -318,6 +320,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     query: (sql, params) => ds.query(sql, params),
     async close() {
       await services.apiCalls.close();
+      await services.support.bus.close();
       await ds.destroy();
       const a = new Client({ connectionString: adminUrl });
       await a.connect();

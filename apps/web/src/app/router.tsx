@@ -94,6 +94,13 @@ const NotificationsPage = lazy(() => import('@/features/notifications/pages/noti
 const NotificationPreferencesPage = lazy(() => import('@/features/notifications/pages/preferences-page').then((m) => ({ default: m.PreferencesPage })));
 const PayPage = lazy(() => import('@/features/quickpay/pages/pay-page').then((m) => ({ default: m.PayPage })));
 const PayStatusPage = lazy(() => import('@/features/quickpay/pages/pay-status-page').then((m) => ({ default: m.PayStatusPage })));
+// Support chat and FAQ (issue 8)
+const SupportPage = lazy(() => import('@/features/support/pages/support-page').then((m) => ({ default: m.SupportPage })));
+const SupportChatPage = lazy(() => import('@/features/support/pages/chat-page').then((m) => ({ default: m.ChatPage })));
+const HelpPage = lazy(() => import('@/features/support/pages/help-page').then((m) => ({ default: m.HelpPage })));
+const StaffSupportQueuePage = lazy(() => import('@/features/support/pages/staff-queue-page').then((m) => ({ default: m.StaffQueuePage })));
+const StaffSupportChatPage = lazy(() => import('@/features/support/pages/staff-chat-page').then((m) => ({ default: m.StaffChatPage })));
+const FaqAdminPage = lazy(() => import('@/features/support/pages/faq-admin-page').then((m) => ({ default: m.FaqAdminPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -124,6 +131,7 @@ export function AppRoutes() {
           <Route path="pay" element={<PayPage />} />
           <Route path="pay/:paymentId" element={<PayStatusPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
+          <Route path="help" element={<HelpPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -151,6 +159,8 @@ export function AppRoutes() {
             <Route path="promotions" element={<PromotionsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="profile/notifications" element={<NotificationPreferencesPage />} />
+            <Route path="support" element={<SupportPage />} />
+            <Route path="support/:chatId" element={<SupportChatPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>
@@ -169,7 +179,10 @@ export function AppRoutes() {
               <Route path="phone-changes" element={<PhoneChangesPage />} />
               <Route path="till" element={<TillSimulatorPage />} />
               <Route path="news" element={<BackofficeNewsPage />} />
+              <Route path="support" element={<StaffSupportQueuePage />} />
+              <Route path="support/:chatId" element={<StaffSupportChatPage />} />
               <Route element={<RequireStaff admin />}>
+                <Route path="faq" element={<FaqAdminPage />} />
                 <Route path="staff" element={<StaffPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="integrations" element={<IntegrationsPage />} />

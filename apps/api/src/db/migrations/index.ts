@@ -18,6 +18,7 @@ import { ContentAndNotifications1765450000000 } from './1765450000000-content-an
 import { Corporate1765500000000 } from './1765500000000-corporate';
 import { LineExtras1765550000000 } from './1765550000000-line-extras';
 import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
+import { Support1765400000000 } from './1765400000000-support';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -38,4 +39,5 @@ export const migrations = [
   Corporate1765500000000,
   LineExtras1765550000000,
   SecurityQuestion1765550000001,
+  Support1765400000000,
 ];

@@ -100,7 +100,12 @@ export type AuditAction =
   | 'blacklist_changed'
   | 'content_service_switched_off'
   | 'security_question_set'
-  | 'password_reset_by_question';
+  | 'password_reset_by_question'
+  // support and FAQ (issue 8)
+  | 'support_chat_taken'
+  | 'support_chat_closed'
+  | 'support_operator_topics_changed'
+  | 'faq_changed';
 
 export interface AuditInput {
   action: AuditAction;

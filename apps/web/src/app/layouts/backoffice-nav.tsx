@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { useMe } from '@/shared/api/me';
 import type { ShellNavProps } from './app-shell';
 
-type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations' | 'till' | 'news';
+type NavKey = 'home' | 'connections' | 'internet' | 'callbacks' | 'orders' | 'loans' | 'phoneChanges' | 'customers' | 'numbers' | 'catalog' | 'staff' | 'audit' | 'integrations' | 'till' | 'news' | 'support' | 'faq';
 type Item = { key: NavKey; to?: string; admin?: boolean };
 
 /**
@@ -15,6 +15,7 @@ const items: Item[] = [
   { key: 'connections', to: '/backoffice/connections' },
   { key: 'internet', to: '/backoffice/internet' },
   { key: 'callbacks', to: '/backoffice/callbacks' },
+  { key: 'support', to: '/backoffice/support' },
   { key: 'orders', to: '/backoffice/orders' },
   { key: 'loans', to: '/backoffice/loans' },
   { key: 'phoneChanges', to: '/backoffice/phone-changes' },
@@ -25,6 +26,7 @@ const items: Item[] = [
   { key: 'staff', to: '/backoffice/staff', admin: true },
   { key: 'audit', to: '/backoffice/audit', admin: true },
   { key: 'integrations', to: '/backoffice/integrations', admin: true },
+  { key: 'faq', to: '/backoffice/faq', admin: true },
   // The bonus programme's till simulator (issue 6; the API serves it outside production only).
   { key: 'till', to: '/backoffice/till' },
 ];

@@ -30,7 +30,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'numbers', to: '/numbers' },
   { key: 'news', to: '/news' },
   { key: 'notifications', to: '/notifications' },
-  { key: 'support' },
+  { key: 'support', to: '/support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },
 ];

@@ -1072,6 +1072,7 @@ export const en: Dictionary = {
     internet: 'Get home internet',
     callback: 'Call me back',
     status: 'Application status',
+    help: 'Help',
   },
   connect: {
     mobileTitle: 'Connection application',
@@ -1302,6 +1303,8 @@ export const en: Dictionary = {
       audit: 'Audit log',
       integrations: 'Integrations',
       till: 'Till simulator',
+      support: 'Support chats',
+      faq: 'FAQ',
     },
     queues: 'Queues',
     queueNames: {

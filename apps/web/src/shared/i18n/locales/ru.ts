@@ -1104,6 +1104,7 @@ export const ru = {
     internet: 'Подключить интернет',
     callback: 'Обратный звонок',
     status: 'Статус заявки',
+    help: 'Помощь',
   },
   connect: {
     mobileTitle: 'Заявка на подключение',
@@ -1340,6 +1341,8 @@ export const ru = {
       audit: 'Журнал действий',
       integrations: 'Интеграции',
       till: 'Симулятор кассы',
+      support: 'Чаты поддержки',
+      faq: 'Частые вопросы',
     },
     queues: 'Очереди',
     queueNames: {

@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SupportLimits, type AttachmentType } from '@cabinet/shared-types';
+import { AppError } from '../../platform/errors';
+
+/** What a file is, by its first bytes (never by its name or the type the sender claims). */
+export function sniffType(b: Buffer): AttachmentType | null {
+  const starts = (sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (b.subarray(0, 6).toString('latin1') === 'GIF87a' || b.subarray(0, 6).toString('latin1') === 'GIF89a') return 'image/gif';
+  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+const EXT: Record<AttachmentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+
+/** Strict base64 (no spaces, no URL alphabet), decoded; a 400 otherwise; 413 above 5 MB. */
+export function decodeUpload(contentBase64: string): Buffer {
+  // Checked by length first: 5 MB of file is at most this much base64.
+  if (contentBase64.length > Math.ceil(SupportLimits.attachmentMaxBytes / 3) * 4) {
+    throw new AppError('attachment_too_large', 413, `A file may be at most ${SupportLimits.attachmentMaxBytes / 1024 / 1024} MB.`);
+  }
+  if (contentBase64.length === 0 || contentBase64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(contentBase64)) {
+    throw AppError.validation([{ field: 'contentBase64', code: 'isBase64', message: 'contentBase64 must be the file in base64' }]);
+  }
+  const buf = Buffer.from(contentBase64, 'base64');
+  if (buf.length > SupportLimits.attachmentMaxBytes) {
+    throw new AppError('attachment_too_large', 413, `A file may be at most ${SupportLimits.attachmentMaxBytes / 1024 / 1024} MB.`);
+  }
+  return buf;
+}
+
+/** A name safe to show and to send back in Content-Disposition, with the extension of its real type. */
+export function cleanFileName(name: string, type: AttachmentType): string {
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\p{Cc}"<>|:*?]/gu, '').trim().slice(0, 150) || 'file';
+  const ext = EXT[type];
+  return base.toLowerCase().endsWith(`.${ext}`) || (ext === 'jpg' && /\.jpe?g$/i.test(base)) ? base : `${base.replace(/\.[^.]*$/, '') || 'file'}.${ext}`;
+}
+
+/** Attachments live as files under `<dataDir>/support`, outside the web root; the database keeps their key. */
+export class AttachmentStore {
+  constructor(private readonly root: string) {}
+
+  async put(chatId: string, id: string, content: Buffer): Promise<{ key: string; sha256: string }> {
+    const key = path.posix.join('support', chatId, id);
+    const file = this.pathOf(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    await writeFile(tmp, content, { mode: 0o600 });
+    await rename(tmp, file);
+    return { key, sha256: createHash('sha256').update(content).digest('hex') };
+  }
+
+  read(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOf(key: string): string {
+    const file = path.resolve(this.root, key);
+    if (!file.startsWith(path.resolve(this.root) + path.sep)) throw new Error('attachment key outside the store');
+    return file;
+  }
+}
