@@ -128,6 +128,30 @@ async function main() {
       }
       rows.push({ name: p.name, ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, median(v)])), metrics });
     }
+    // What moved, when the dashboard's CLS is over 0.1: the same load in a plain (unthrottled) tab, at 412 px.
+    if (rows.some((r) => Number(r.metrics.CLS) > 0.1)) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 412, height: 823, isMobile: true, deviceScaleFactor: 1.75 });
+      await page.evaluateOnNewDocument(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (e.hadRecentInput) continue;
+            window.__shifts.push({ value: e.value, at: Math.round(e.startTime), sources: (e.sources ?? []).map((s) => {
+              const n = s.node;
+              const name = n ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''}` : '?';
+              return `${name} ${JSON.stringify(s.previousRect.toJSON?.() ?? {})}→${JSON.stringify(s.currentRect.toJSON?.() ?? {})}`;
+            }) });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.base}/`, { waitUntil: 'load', timeout: 120_000 });
+      await sleep(5000);
+      const shifts = await page.evaluate(() => window.__shifts);
+      console.log(`layout shifts on / (${shifts.length}):`);
+      for (const sh of shifts) console.log(`  ${sh.value.toFixed(3)} at ${sh.at} ms: ${sh.sources.join(' | ')}`);
+      await page.close();
+    }
     await browser.disconnect();
   } finally {
     await chrome.kill();
