@@ -39,7 +39,11 @@ function run(file: string, extra: Record<string, string>): Promise<string> {
       process.stdout.write(d);
     });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 || out.includes('overall:') ? resolve(out) : reject(new Error(`${file} exited ${code}`))));
+    // A benchmark that fails (its server did not start on a busy machine…) leaves its figures out; the others go on.
+    child.once('exit', (code) => {
+      if (code !== 0 && !out.includes('overall:')) console.error(`!! ${file} ${JSON.stringify(extra)} exited ${code}: its figures are left out`);
+      resolve(out);
+    });
   });
 }
 
