@@ -1,6 +1,33 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+
+/**
+ * Writes dist/.vite/chunks.json: each chunk with its modules and its static and dynamic imports, for
+ * scripts/check-routes.mjs (every route a lazy chunk, no page in the first download). Dot folders are
+ * not served.
+ */
+function chunkReport(root: string): Plugin {
+  return {
+    name: 'cabinet-chunk-report',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const rel = (id: string) => (id.startsWith(root) ? id.slice(root.length + 1) : id).split('\\').join('/');
+      const chunks = Object.values(bundle)
+        .filter((c) => c.type === 'chunk')
+        .map((c) => ({
+          fileName: c.fileName,
+          isEntry: c.isEntry,
+          isDynamicEntry: c.isDynamicEntry,
+          facadeModule: c.facadeModuleId ? rel(c.facadeModuleId) : null,
+          imports: c.imports,
+          dynamicImports: c.dynamicImports,
+          modules: Object.keys(c.modules).map(rel),
+        }));
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks, null, 1) });
+    },
+  };
+}
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 // The contract package compiles to CommonJS; the SPA takes its TypeScript source directly
@@ -15,7 +42,7 @@ export default defineConfig(({ mode }) => {
   const apiTarget = env.API_PROXY_TARGET || 'http://127.0.0.1:3000';
 
   return {
-    plugins: [react()],
+    plugins: [react(), chunkReport(fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, ''))],
     resolve: {
       alias: [
         { find: /^@\//, replacement: `${src}/` },

@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs } from './chromium';
+import { checkPage } from './quality';
 
-export const screenshotDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'screenshots');
+export { checkPage, screenshotDir } from './quality';
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 360, height: 740 };
@@ -27,15 +25,13 @@ export async function newContext(browser: Browser, baseURL: string, viewport = d
   return context;
 }
 
-/** Full-page PNG into e2e/screenshots/ (gitignored), for a person to look at. */
+/**
+ * The page gate: screenshots at 360 and 1280 px into e2e/artifacts/screenshots/ and axe-core at both
+ * widths (serious/critical violations fail). Kept under its old name so every journey calling
+ * `screenshot(page, name)` gets the checks; new journeys may call `checkPage` from ./quality directly.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  // Let fonts and the last paint settle so the picture shows what a person sees.
-  await page.evaluate(() => document.fonts.ready);
-  // From the top: otherwise the sticky header is painted where the page was scrolled to.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  // Transitions finished (a switch just turned on is drawn on, not half-way).
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await checkPage(page, name);
 }
 
 /** Fails the step with what the page said when an expected heading never comes. */

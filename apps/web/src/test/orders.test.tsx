@@ -15,7 +15,7 @@ describe('beautiful-number catalog', () => {
     const card = await screen.findByRole('article', { name: '+7 921 777-77-77' });
     expect(card.textContent?.replace(/\u00a0/g, ' ')).toMatch(/50 000 ₽.*100 000 ₽/);
     expect(within(card).getByText('Платиновый')).toBeInTheDocument();
-    expect(within(card).getByRole('link', { name: 'Подключить с номером +7 921 777-77-77' })).toHaveAttribute('href', '/connect?numberId=n-1');
+    expect(within(card).getByRole('link', { name: 'Подключить с этим номером: +7 921 777-77-77' })).toHaveAttribute('href', '/connect?numberId=n-1');
     expect(within(card).getByRole('link', { name: 'Войти и купить' })).toHaveAttribute('href', `/login?next=${encodeURIComponent('/orders/new/number?numberId=n-1')}`);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Узор' }), 'mirror');

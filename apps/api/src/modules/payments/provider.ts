@@ -61,6 +61,12 @@ export interface PaymentProvider {
   readonly name: string;
   create(input: CreateProviderPayment): Promise<ProviderPayment>;
   get(id: string): Promise<ProviderPayment>;
+  /**
+   * The payment created for this product payment id (the metadata echoed back; a real acquirer finds it by the
+   * idempotence key the create was sent with), or null when the create never reached the acquirer. Asked by the
+   * reconciliation when the answer to `create` was lost (the process died, the database was cut in between).
+   */
+  findByPaymentId(paymentId: string): Promise<ProviderPayment | null>;
   refund(id: string, amount: bigint): Promise<void>;
   /**
    * Sends money to a saved card (a loan's disbursement). Asynchronous like a payment: created `pending`,

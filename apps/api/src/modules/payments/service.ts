@@ -375,14 +375,37 @@ export class PaymentsService {
     return this.row(id);
   }
 
-  /** Settles pending payments nobody asked about (lost callbacks, timeouts). A job. */
-  async reconcile(olderThanMs = 60_000): Promise<number> {
+  /**
+   * Settles pending payments nobody asked about (lost callbacks, timeouts). A job. Also the ones whose answer from
+   * the acquirer's `create` was lost (the process killed, the database cut between the charge and saving its id):
+   * the acquirer is asked by the payment id, and what it charged is linked and credited (once: the ledger ref);
+   * one the acquirer never received is canceled after `lostAfterMs`.
+   */
+  async reconcile(olderThanMs = 60_000, lostAfterMs = 15 * 60_000): Promise<number> {
+    const now = this.clock.now().getTime();
     const rows: { id: string }[] = await this.ds.query(
       `SELECT id FROM payments WHERE status = 'pending' AND provider_payment_id IS NOT NULL AND created_at <= $1 ORDER BY created_at LIMIT 200`,
-      [new Date(this.clock.now().getTime() - olderThanMs)],
+      [new Date(now - olderThanMs)],
     );
     let settled = 0;
     for (const r of rows) if ((await this.settle(r.id)).status !== 'pending') settled++;
+    const lost: { id: string; amount: string; created_at: Date }[] = await this.ds.query(
+      `SELECT id, amount, created_at FROM payments WHERE status = 'pending' AND provider_payment_id IS NULL AND provider = $2 AND created_at <= $1 ORDER BY created_at LIMIT 200`,
+      [new Date(now - olderThanMs), this.deps.provider.name],
+    );
+    for (const p of lost) {
+      const state = await this.deps.provider.findByPaymentId(p.id);
+      if (state) {
+        await this.ds.query('UPDATE payments SET provider_payment_id = $2, confirmation = $3 WHERE id = $1 AND provider_payment_id IS NULL', [p.id, state.id, state.confirmation]);
+        if (state.status !== 'pending') {
+          await this.apply(p.id, state);
+          settled++;
+        }
+      } else if (p.created_at.getTime() <= now - lostAfterMs) {
+        await this.apply(p.id, { id: '', status: 'canceled', amount: BigInt(p.amount), cancellationReason: 'general_decline', confirmation: null, card: null });
+        settled++;
+      }
+    }
     return settled;
   }
 

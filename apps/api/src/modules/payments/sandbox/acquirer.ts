@@ -146,6 +146,11 @@ export class SandboxAcquirer implements PaymentProvider {
     return this.view(row);
   }
 
+  async findByPaymentId(paymentId: string): Promise<ProviderPayment | null> {
+    const [found] = await this.ds.query(`SELECT id FROM sandbox_acquirer_payments WHERE metadata->>'paymentId' = $1 ORDER BY created_at LIMIT 1`, [paymentId]);
+    return found ? this.get(found.id) : null;
+  }
+
   async refund(id: string, amount: bigint): Promise<void> {
     const [updated] = await this.ds.query(
       `UPDATE sandbox_acquirer_payments SET refunded = refunded + $2 WHERE id = $1 AND status = 'succeeded' AND refunded + $2 <= amount RETURNING id`,

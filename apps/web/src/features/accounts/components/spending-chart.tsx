@@ -6,6 +6,7 @@ import { formatMoney } from '@/shared/lib/format-money';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { useMonthlySummary } from '../api/get-transactions';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 type Month = MonthlySummaryView['months'][number];
 
@@ -84,7 +85,7 @@ export function SpendingChart({ accountId }: { accountId: string }) {
       </svg>
       <details className="chart__table">
         <summary>{t('history.chartTable')}</summary>
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption className="visually-hidden">{t('history.chartTitle')}</caption>
             <thead>
@@ -104,7 +105,7 @@ export function SpendingChart({ accountId }: { accountId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

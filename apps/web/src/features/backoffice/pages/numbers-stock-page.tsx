@@ -13,6 +13,7 @@ import { SelectField } from '@/shared/ui/select-field';
 import { SubmitButton } from '@/shared/ui/submit-button';
 import { useArchiveNumber, useCategories, useImportNumbers, useSetCategoryPrice, useStock, type StockFilter } from '../api/admin';
 import { useIsAdmin } from '../components/use-is-admin';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /backoffice/numbers — the number stock; admins upload numbers (CSV), archive them and set category prices. */
 export function NumbersStockPage() {
@@ -59,7 +60,7 @@ export function NumbersStockPage() {
       {stock.isPending ? <PageLoader /> : null}
       {stock.isError && !stock.data ? <QueryError error={stock.error} onRetry={() => void stock.refetch()} /> : null}
       {stock.data ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption className="visually-hidden">{t('backoffice.nav.numbers')}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function NumbersStockPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {stock.hasNextPage ? (
         <p className="history-more">
@@ -174,7 +175,7 @@ function CategoryPrices({ editable }: { editable: boolean }) {
     <section aria-labelledby="category-prices">
       <h2 id="category-prices">{t('numbers.priceList')}</h2>
       <FormAlert tone={message?.tone ?? 'error'}>{message?.text}</FormAlert>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -225,7 +226,7 @@ function CategoryPrices({ editable }: { editable: boolean }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

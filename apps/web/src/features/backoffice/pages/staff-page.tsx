@@ -13,6 +13,7 @@ import { SelectField } from '@/shared/ui/select-field';
 import { SubmitButton } from '@/shared/ui/submit-button';
 import { TextField } from '@/shared/ui/text-field';
 import { useCreateStaff, useStaffList, useUpdateStaff } from '../api/admin';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /backoffice/staff (admin) — staff accounts: open one (a temporary password goes by SMS), change a role, block. */
 export function StaffPage() {
@@ -30,7 +31,7 @@ export function StaffPage() {
       <PageHeading title={t('backoffice.nav.staff')}>{t('backoffice.nav.staff')}</PageHeading>
       <FormAlert tone={message?.tone ?? 'error'}>{message?.text}</FormAlert>
       <NewStaffForm onDone={(text) => setMessage({ tone: 'success', text })} />
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <caption className="visually-hidden">{t('backoffice.nav.staff')}</caption>
           <thead>
@@ -71,7 +72,7 @@ export function StaffPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

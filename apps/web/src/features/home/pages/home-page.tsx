@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '@/shared/api/me';
@@ -28,7 +28,8 @@ export function HomePage({ accounts }: { accounts?: ReactNode }) {
       {accounts ? (
         <section aria-labelledby="home-accounts" className="home-accounts">
           <h2 id="home-accounts">{t('home.accounts')}</h2>
-          {accounts}
+          {/* Its own boundary: while the lazy overview loads, the rest of the page stays put (no layout shift). */}
+          <Suspense fallback={<PageLoader />}>{accounts}</Suspense>
         </section>
       ) : null}
       <div className="home-grid">

@@ -7,6 +7,7 @@ import { QueryError } from '@/shared/ui/query-error';
 import { useApiKey, useApiKeyCalls, useApiKeyUsage } from '../api/api-keys';
 import { AdminOnly } from '../components/admin-only';
 import { KeyState } from '../components/key-state';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /backoffice/integrations/keys/:keyId — a key: its settings, usage per day and route, and its call log. */
 export function ApiKeyPage() {
@@ -77,7 +78,7 @@ function KeyDetails({ keyId }: { keyId: string }) {
           <>
             <p>{t('integrations.usageTotal', { calls: usage.data.totalCalls, errors: usage.data.totalErrors, from: usage.data.from, to: usage.data.to })}</p>
             {usage.data.rows.length ? (
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="bo-table">
                   <caption className="visually-hidden">{t('integrations.usage')}</caption>
                   <thead>
@@ -103,7 +104,7 @@ function KeyDetails({ keyId }: { keyId: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : null}
           </>
         ) : null}
@@ -117,7 +118,7 @@ function KeyDetails({ keyId }: { keyId: string }) {
         {calls.isError ? <QueryError error={calls.error} onRetry={() => void calls.refetch()} /> : null}
         {calls.data && items.length === 0 ? <p className="muted">{t('integrations.noCalls')}</p> : null}
         {items.length ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="bo-table">
               <caption className="visually-hidden">{t('integrations.callLog')}</caption>
               <thead>
@@ -147,7 +148,7 @@ function KeyDetails({ keyId }: { keyId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         {calls.hasNextPage ? (
           <button type="button" className="secondary outline" disabled={calls.isFetchingNextPage} aria-busy={calls.isFetchingNextPage || undefined} onClick={() => void calls.fetchNextPage()}>

@@ -7,6 +7,7 @@ import { QueryError } from '@/shared/ui/query-error';
 import { usePartners } from '../api/partners';
 import { AdminOnly } from '../components/admin-only';
 import { PartnerForm } from '../components/partner-form';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /backoffice/integrations — partners (integrators) and a form to add one. */
 export function IntegrationsPage() {
@@ -38,7 +39,7 @@ function Partners() {
         {partners.isError ? <QueryError error={partners.error} onRetry={() => void partners.refetch()} /> : null}
         {partners.data && partners.data.items.length === 0 ? <p className="muted">{t('integrations.noPartners')}</p> : null}
         {partners.data?.items.length ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="bo-table">
               <thead>
                 <tr>
@@ -65,7 +66,7 @@ function Partners() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
       <section aria-labelledby="partner-add" className="bo-section">

@@ -2,6 +2,7 @@ import type { LoanView } from '@cabinet/shared-types';
 import { formatDateTime } from '@/shared/lib/format-date';
 import { formatMoney } from '@/shared/lib/format-money';
 import { useLoansT } from '../i18n/use-loans-t';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** Every status change with its time and what happened, newest last (as it happened). */
 export function StatusHistory({ loan }: { loan: LoanView }) {
@@ -24,7 +25,7 @@ export function Operations({ loan }: { loan: LoanView }) {
   if (!loan.operations.length) return <p className="muted">{t('loan.noOperations')}</p>;
   const money = (m: LoanView['amount']) => formatMoney(m, language);
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="operations">
         <caption className="visually-hidden">{t('loan.operations')}</caption>
         <thead>
@@ -61,6 +62,6 @@ export function Operations({ loan }: { loan: LoanView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

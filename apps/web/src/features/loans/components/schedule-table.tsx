@@ -2,13 +2,14 @@ import type { LoanScheduleRow } from '@cabinet/shared-types';
 import { formatDay } from '@/shared/lib/format-date';
 import { formatMoney } from '@/shared/lib/format-money';
 import { useLoansT } from '../i18n/use-loans-t';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** The schedule as a table: date, payment and its parts, what is left; the status of each row. */
 export function ScheduleTable({ rows, showStatus = true }: { rows: LoanScheduleRow[]; showStatus?: boolean }) {
   const { t, language } = useLoansT();
   const money = (m: LoanScheduleRow['total']) => formatMoney(m, language);
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="schedule">
         <caption className="visually-hidden">{t('schedule.title')}</caption>
         <thead>
@@ -36,6 +37,6 @@ export function ScheduleTable({ rows, showStatus = true }: { rows: LoanScheduleR
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -12,6 +12,7 @@ import { useDecideLoan, useReviewItem, useReviewQueue } from '../api/backoffice'
 import { LoanStatusBadge } from '../components/loan-status-badge';
 import { useLoansError, useLoansT } from '../i18n/use-loans-t';
 import '../loans.css';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /backoffice/loans — loan applications the rules sent to an operator; open one, approve or reject it. */
 export function ReviewPage() {
@@ -28,7 +29,7 @@ export function ReviewPage() {
       {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data && queue.data.items.length === 0 ? <p className="muted">{t('review.empty')}</p> : null}
       {queue.data?.items.length ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption className="visually-hidden">{t('review.title')}</caption>
             <thead>
@@ -66,7 +67,7 @@ export function ReviewPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {openId ? <ReviewItem id={openId} /> : null}
     </div>

@@ -11,6 +11,7 @@ import { SelectField } from '@/shared/ui/select-field';
 import { TextField } from '@/shared/ui/text-field';
 import { useNumberCategories, useNumbers, type NumberFilter } from '../api/get-numbers';
 import { NumberCard } from '../components/number-card';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 const beautiful = NumberCategories.filter((c) => c !== 'regular');
 const pick = <T extends string>(list: readonly T[], value: string | null): T | undefined => (value && (list as readonly string[]).includes(value) ? (value as T) : undefined);
@@ -104,7 +105,7 @@ export function NumbersPage() {
       {prices.length ? (
         <details className="numbers__prices">
           <summary>{t('numbers.priceList')}</summary>
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -125,7 +126,7 @@ export function NumbersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { useReceipt } from '../api/get-receipt';
 import { cardLabel } from '../components/card-label';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /payments/:paymentId/receipt — the receipt (54-FZ fields), made to be printed. */
 export function ReceiptPage() {
@@ -69,7 +70,7 @@ export function ReceiptPage() {
         </section>
         <section aria-labelledby="receipt-items">
           <h2 id="receipt-items">{t('receipt.items')}</h2>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="receipt__items">
               <thead>
                 <tr>
@@ -96,7 +97,7 @@ export function ReceiptPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="receipt__total">
             {t('receipt.total')}: <strong>{money(data.total)}</strong>
           </p>

@@ -1164,7 +1164,7 @@ export const en: Dictionary = {
     buy: 'Buy',
     buyNumber: 'Buy the number {{number}}',
     connectWith: 'Connect with this number',
-    connectWithNumber: 'Connect with the number {{number}}',
+    connectWithNumber: 'Connect with this number: {{number}}',
     signInToBuy: 'Sign in to buy',
     operatorPriceLabel: 'Operator’s price {{price}}',
     priceList: 'Prices by category',

@@ -1198,7 +1198,7 @@ export const ru = {
     buy: 'Купить',
     buyNumber: 'Купить номер {{number}}',
     connectWith: 'Подключить с этим номером',
-    connectWithNumber: 'Подключить с номером {{number}}',
+    connectWithNumber: 'Подключить с этим номером: {{number}}',
     signInToBuy: 'Войти и купить',
     operatorPriceLabel: 'Цена оператора {{price}}',
     priceList: 'Цены по категориям',
