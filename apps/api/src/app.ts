@@ -51,6 +51,9 @@ import { BackofficeService, backofficeRoutes } from './modules/backoffice';
 import { NumbersService, numberRoutes } from './modules/numbers';
 import { OrdersService, orderRoutes } from './modules/orders';
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
+import { HelpService, helpRoutes } from './modules/help';
+import { PushService, WebPushSender, pushRoutes, type PushSender } from './modules/push';
+import { SpeedTestService, UPLOAD_PATH, speedTestRoutes, speedTestUploadParser } from './modules/speedtest';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -73,6 +76,8 @@ export interface AppDeps {
   webhookSender?: WebhookSender;
   /** Gosuslugi (default: OpenID Connect to `config.esia.issuer`, when set). */
   esiaProvider?: EsiaProvider | null;
+  /** The Web Push service call (default: web-push over HTTP, when VAPID keys are configured). */
+  pushSender?: PushSender | null;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -178,6 +183,13 @@ export function createServices(deps: AppDeps) {
   // Loans add their own rule to account closure and their section to the staff's customer card.
   closure.register({ key: 'open_loan', check: async (em, a) => ((await loans.hasOpenLoan(a.customer_id, em)) ? { code: 'open_loan', detail: 'A microloan is open: repay it first.', amount: null } : null) });
   backoffice.registerSection({ key: 'loans', load: (c) => loans.cardSection(c.id) });
+  // Installable app and help (issue 10), the guide and the speed test (issue 8).
+  const help = new HelpService(ds, clock, { name: config.about.name, version: config.version, support: config.about.support });
+  const pushSender = deps.pushSender !== undefined ? deps.pushSender : config.push.vapid ? new WebPushSender(config.push.vapid) : null;
+  const push = new PushService(ds, clock, { sender: pushSender, publicKey: config.push.vapid?.publicKey ?? null, maxAttempts: config.push.maxAttempts, allowHttp: config.push.allowHttp });
+  notifications.addFanOut(push);
+  orders.pickupPoints = help;
+  const speedTest = new SpeedTestService(ds, clock);
   return {
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
@@ -185,6 +197,7 @@ export function createServices(deps: AppDeps) {
     numbers, provisioning, closure, applications, orders, tariffAdmin, backoffice,
     apiCalls, partners, webhooks, esia,
     payouts, phoneChangeReview, loans,
+    help, push, speedTest,
   };
 }
 
@@ -214,6 +227,7 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
     // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
     { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
+    { name: 'push-deliveries', cron: '* * * * *', run: () => s.push.deliverDue() },
   ];
 }
 
@@ -253,6 +267,9 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
           ...phoneChangeReviewRoutes(s.phoneChangeReview),
         ]
       : []),
+    ...helpRoutes(s.help),
+    ...pushRoutes(s.push),
+    ...speedTestRoutes(s.speedTest),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -316,6 +333,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   });
   // The acquirer's pages: HTML forms, before the JSON-only rule below.
   if (config.payments.provider === 'sandbox') app.use('/api/sandbox/acquirer', sandboxPages(services.acquirer));
+  // The speed test's upload is bytes, not JSON: read (and size-checked) before the JSON-only rule.
+  app.use(`/api/v1${UPLOAD_PATH}`, ...speedTestUploadParser());
   app.use(
     '/api',
     express.json({
@@ -329,7 +348,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   );
   app.use('/api', (req: Request, _res, next) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !Buffer.isBuffer(req.body) && !req.is(['application/json', 'application/*+json'])) {
       return next(new AppError('unsupported_media_type', 415, 'Send the body as JSON (Content-Type: application/json).'));
     }
     next();
@@ -367,4 +386,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
 
 function immutableAssets(res: express.Response, file: string): void {
   if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  // The service worker and the manifest are checked on every visit, so a new release replaces them at once.
+  const name = path.basename(file);
+  if (name === 'sw.js' || name === 'manifest.webmanifest') res.setHeader('Cache-Control', 'no-cache');
+  if (name === 'manifest.webmanifest') res.setHeader('Content-Type', 'application/manifest+json');
 }

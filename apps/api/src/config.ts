@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createECDH, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -69,6 +69,14 @@ const schema = z.object({
   ESIA_STAND_IN: bool.optional(),
   ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   BONUS_CAMPAIGN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  // Web Push (issue 10): the VAPID key pair (base64url, as `web-push generate-vapid-keys` prints) and a contact
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL').default('mailto:support@cabinet.example'),
+  PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  APP_NAME: z.string().default('Личный кабинет'),
+  SUPPORT_PHONE: z.string().default('+78000000000'),
+  SUPPORT_EMAIL: z.string().email().default('support@cabinet.example'),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -114,6 +122,14 @@ export interface Config {
     standIn: boolean;
     standInPort: number;
   };
+  push: {
+    /** Null: Web Push is off (production without VAPID keys). */
+    vapid: { publicKey: string; privateKey: string; subject: string } | null;
+    maxAttempts: number;
+    /** Push-service endpoints on plain http (the local stand-in; never in production). */
+    allowHttp: boolean;
+  };
+  about: { name: string; support: { phone: string; email: string } };
   version: string;
 }
 
@@ -156,6 +172,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
   }
   const jwtSecret = e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR));
+  if (!!e.VAPID_PUBLIC_KEY !== !!e.VAPID_PRIVATE_KEY) {
+    throw new ConfigError(`Invalid configuration:\n  ${e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'}: VAPID keys come as a pair`);
+  }
+  const vapidKeys = e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : production ? null : localVapidKeys(path.resolve(e.DATA_DIR));
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -201,8 +221,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       standIn: !production && (e.ESIA_STAND_IN ?? (e.NODE_ENV === 'development' && !e.ESIA_ISSUER_URL)),
       standInPort: e.ESIA_STAND_IN_PORT,
     },
+    push: {
+      vapid: vapidKeys ? { ...vapidKeys, subject: e.VAPID_SUBJECT } : null,
+      maxAttempts: e.PUSH_MAX_ATTEMPTS,
+      allowHttp: !production,
+    },
+    about: { name: e.APP_NAME, support: { phone: e.SUPPORT_PHONE, email: e.SUPPORT_EMAIL } },
     version: readVersion(),
   };
+}
+
+/** Outside production a VAPID key pair is made once and kept under the data folder (every worker signs with it). */
+function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const file = path.join(dataDir, 'vapid-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const keys = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('hex').padStart(64, '0') };
+  keys.privateKey = Buffer.from(keys.privateKey, 'hex').toString('base64url');
+  try {
+    writeFileSync(file, JSON.stringify(keys), { flag: 'wx', mode: 0o600 });
+    return keys;
+  } catch {
+    return JSON.parse(readFileSync(file, 'utf8')); // another worker wrote it first
+  }
 }
 
 /** Outside production a signing secret is made once and kept under the data folder, so every worker shares it. */

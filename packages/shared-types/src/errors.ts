@@ -112,6 +112,9 @@ export const ErrorCodes = [
   'phone_verification_required',
   'identity_mismatch',
   'payout_failed',
+  // installable app, push, offices, speed test (issues 10 and 8)
+  'push_unavailable',
+  'office_not_for_pickup',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

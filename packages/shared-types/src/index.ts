@@ -12,3 +12,4 @@ export * from './orders';
 export * from './backoffice';
 export * from './integrations';
 export * from './loans';
+export * from './app';

@@ -35,6 +35,9 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /loans/phone-verification': 'sends a code; rate-limited and resend-limited instead',
   'POST /loans/phone-verification/confirm': 'one-time code: used once by nature',
   'POST /loans/registration': 'starts a session: a replay would hand out the stored tokens',
+  'POST /me/guide/dismissals': 'sets a state: twice leaves the same state',
+  'POST /me/push-subscriptions/unsubscribe': 'removes a browser by its endpoint; twice removes nothing more',
+  'POST /speedtest/upload': 'a measurement: each upload is a new sample by design, and a replay would skip the upload it measures',
 };
 
 describe('the route table', () => {

@@ -14,6 +14,7 @@ import { NameSearchIcu1765200000001 } from './1765200000001-name-search-icu';
 import { IntegratorPlatform1765300000000 } from './1765300000000-integrator-platform';
 import { Loans1765000000000 } from './1765000000000-loans';
 import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
+import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -30,4 +31,5 @@ export const migrations = [
   IntegratorPlatform1765300000000,
   Loans1765000000000,
   OtpOwners1765350000000,
+  AppAndHelp1765600000000,
 ];

@@ -1,3 +1,3 @@
-export { NotificationsService, type NotificationInput } from './service';
+export { NotificationsService, type EventNotification, type NotificationFanOut, type NotificationInput } from './service';
 export { OutboxOnlyTransport, type Attachment, type SmsTransport, type MailTransport } from './transports';
 export { devInboxRoutes } from './routes';

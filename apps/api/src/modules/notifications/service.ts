@@ -15,6 +15,33 @@ export interface NotificationInput {
   customerId?: string | null;
   /** E-mail only: files sent with it (kept in `notification_attachments`). */
   attachments?: Attachment[];
+  /**
+   * The event this message announces (`payment.credited`, `support.reply`…). With a customer, it also fans
+   * out to the other channels that listen (Web Push), in the same transaction.
+   */
+  event?: string;
+  /** A short title for those channels (default: the subject). */
+  title?: string;
+  /** Where a click on a push notification leads (a path of the cabinet). */
+  url?: string;
+}
+
+/** An event for a customer's devices, with or without an SMS or e-mail beside it. */
+export interface EventNotification {
+  customerId: string;
+  event: string;
+  title: string;
+  body: string;
+  url?: string;
+}
+
+/**
+ * Another channel fed by the same send path (Web Push): it writes its own rows in the caller's
+ * transaction, keyed by the source id, and delivers them when `deliver` is called with that id.
+ */
+export interface NotificationFanOut {
+  enqueue(em: EntityManager, n: EventNotification, sourceId: string): Promise<void>;
+  deliver(sourceIds: string[]): Promise<void>;
 }
 
 interface AttachmentMetaRow {
@@ -37,6 +64,20 @@ export class NotificationsService {
     private readonly mail: MailTransport,
   ) {}
 
+  private readonly fanOuts: NotificationFanOut[] = [];
+
+  /** A channel that receives every event notification (app.ts adds Web Push). */
+  addFanOut(f: NotificationFanOut): void {
+    this.fanOuts.push(f);
+  }
+
+  /** An event for the customer's devices only (no SMS or e-mail); returns the id to pass to `deliver`. */
+  async event(em: EntityManager, n: EventNotification): Promise<string> {
+    const id = randomUUID();
+    for (const f of this.fanOuts) await f.enqueue(em, n, id);
+    return id;
+  }
+
   async enqueue(em: EntityManager, input: NotificationInput): Promise<string> {
     const id = randomUUID();
     await em.insert(OutboxMessage, {
@@ -58,6 +99,10 @@ export class NotificationsService {
         `INSERT INTO notification_attachments (id, message_id, position, filename, content_type, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [randomUUID(), id, position, a.filename, a.contentType, a.content.length, a.content],
       );
+    }
+    if (input.event && input.customerId) {
+      const n: EventNotification = { customerId: input.customerId, event: input.event, title: input.title ?? input.subject ?? '', body: input.body, url: input.url };
+      for (const f of this.fanOuts) await f.enqueue(em, n, id);
     }
     return id;
   }
@@ -84,6 +129,8 @@ export class NotificationsService {
         }
       });
     }
+    // Another channel failing (a push service down) never fails the caller: its rows stay pending for the job.
+    for (const f of this.fanOuts) await f.deliver(ids).catch(() => undefined);
   }
 
   /** The dev inbox: newest first, optionally for one recipient. */

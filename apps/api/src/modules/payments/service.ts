@@ -413,7 +413,13 @@ export class PaymentsService {
           const { debtOpen } = this.hooks ? await this.hooks.afterCredit(em, p) : { debtOpen: false };
           await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen });
           const [{ balance }] = await em.query('SELECT balance FROM accounts WHERE id = $1', [p.account_id]);
-          if (posted.posted) await sms(`Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`);
+          if (posted.posted) {
+            // `payment.credited` also reaches the owner's browsers that allow push notifications.
+            messages.push(await this.deps.notifications.enqueue(em, {
+              channel: 'sms', to: owner.phone, customerId: owner.id, event: 'payment.credited', title: 'Платёж зачислен', url: `/payments/${p.id}`,
+              body: `Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`,
+            }));
+          }
         } else {
           refundBinding = true;
         }
