@@ -83,6 +83,12 @@ const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m
 const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
 const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
+// Installable app and help (issue 10), the guide and the speed test (issue 8).
+const OfficesPage = lazy(() => import('@/features/help/pages/offices-page').then((m) => ({ default: m.OfficesPage })));
+const AboutPage = lazy(() => import('@/features/help/pages/about-page').then((m) => ({ default: m.AboutPage })));
+const DocumentPage = lazy(() => import('@/features/help/pages/document-page').then((m) => ({ default: m.DocumentPage })));
+const HelpPage = lazy(() => import('@/features/help/pages/help-page').then((m) => ({ default: m.HelpPage })));
+const SpeedTestPage = lazy(() => import('@/features/help/pages/speed-test-page').then((m) => ({ default: m.SpeedTestPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -107,6 +113,9 @@ export function AppRoutes() {
           <Route path="numbers" element={<NumbersPage />} />
           <Route path="loans/calculator" element={<LoanCalculatorPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
+          <Route path="offices" element={<OfficesPage />} />
+          <Route path="about" element={<AboutPage />} />
+          <Route path="about/documents/:code" element={<DocumentPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -131,6 +140,8 @@ export function AppRoutes() {
             <Route path="orders/:orderId" element={<OrderPage />} />
             <Route path="loans" element={<LoansPage />} />
             <Route path="loans/:loanId" element={<LoanPage />} />
+            <Route path="help" element={<HelpPage />} />
+            <Route path="speedtest" element={<SpeedTestPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>

@@ -13,7 +13,9 @@ type NavKey =
   | 'profile'
   | 'sessions'
   | 'tariffs'
-  | 'numbers';
+  | 'numbers'
+  | 'speedtest'
+  | 'help';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -29,6 +31,8 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },
+  { key: 'speedtest', to: '/speedtest' },
+  { key: 'help', to: '/help' },
 ];
 
 export function MainNav({ id, open, onNavigate }: { id: string; open: boolean; onNavigate: () => void }) {

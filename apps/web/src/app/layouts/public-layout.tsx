@@ -31,6 +31,8 @@ export function PublicLayout() {
           <Link to="/connect/internet">{t('publicNav.internet')}</Link>
           <Link to="/callback">{t('publicNav.callback')}</Link>
           <Link to="/applications/status">{t('publicNav.status')}</Link>
+          <Link to="/offices">{t('publicNav.offices')}</Link>
+          <Link to="/about">{t('publicNav.about')}</Link>
         </nav>
         <small>{t('app.footer')}</small>
       </footer>

@@ -30,6 +30,8 @@ export const en: Dictionary = {
     tariffs: 'Tariffs',
     cards: 'Bank cards',
     numbers: 'Beautiful numbers',
+    speedtest: 'Internet speed',
+    help: 'Help',
   },
   header: {
     signOut: 'Sign out',
@@ -1057,6 +1059,8 @@ export const en: Dictionary = {
     current: '(current status)',
   },
   publicNav: {
+    offices: 'Offices',
+    about: 'About',
     label: 'For new customers',
     tariffs: 'Tariffs',
     numbers: 'Beautiful numbers',

@@ -28,6 +28,8 @@ export const ru = {
     tariffs: 'Тарифы',
     cards: 'Банковские карты',
     numbers: 'Красивые номера',
+    speedtest: 'Скорость интернета',
+    help: 'Помощь',
   },
   header: {
     signOut: 'Выйти',
@@ -1089,6 +1091,8 @@ export const ru = {
     current: '(текущий статус)',
   },
   publicNav: {
+    offices: 'Офисы',
+    about: 'О приложении',
     label: 'Для новых абонентов',
     tariffs: 'Тарифы',
     numbers: 'Красивые номера',
