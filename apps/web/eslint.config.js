@@ -102,4 +102,9 @@ export default tseslint.config(
     files: ['*.{js,mjs,ts}', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The service worker: a plain script in a worker's global scope.
+    files: ['public/sw.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
+  },
 );

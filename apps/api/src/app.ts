@@ -66,6 +66,9 @@ import { FaqService, SupportBus, SupportService, supportRoutes } from './modules
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
 import { QuickPayService, quickPayRoutes } from './modules/quickpay';
 import { LineExtrasService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
+import { HelpService, helpRoutes } from './modules/help';
+import { PushService, WebPushSender, pushRoutes, type PushSender } from './modules/push';
+import { SpeedTestService, UPLOAD_PATH, speedTestRoutes, speedTestUploadParser } from './modules/speedtest';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -88,6 +91,8 @@ export interface AppDeps {
   webhookSender?: WebhookSender;
   /** Gosuslugi (default: OpenID Connect to `config.esia.issuer`, when set). */
   esiaProvider?: EsiaProvider | null;
+  /** The Web Push service call (default: web-push over HTTP, when VAPID keys are configured). */
+  pushSender?: PushSender | null;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -214,6 +219,13 @@ export function createServices(deps: AppDeps) {
   const supportBus = new SupportBus((ds?.options as { url?: string } | undefined)?.url ?? config.databaseUrl, deps.logger);
   const support = new SupportService(ds, clock, { bus: supportBus, dataDir: config.dataDir, notifications, audit, rate, captcha });
   const faq = new FaqService(ds, clock, { audit });
+  // Installable app and help (issue 10), the guide and the speed test (issue 8).
+  const help = new HelpService(ds, clock, { name: config.about.name, version: config.version, support: config.about.support });
+  const pushSender = deps.pushSender !== undefined ? deps.pushSender : config.push.vapid ? new WebPushSender(config.push.vapid) : null;
+  const push = new PushService(ds, clock, { sender: pushSender, publicKey: config.push.vapid?.publicKey ?? null, maxAttempts: config.push.maxAttempts, allowHttp: config.push.allowHttp });
+  notifications.addFanOut(push);
+  orders.pickupPoints = help;
+  const speedTest = new SpeedTestService(ds, clock);
   return {
     news, newsletter, support, faq,
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
@@ -224,6 +236,7 @@ export function createServices(deps: AppDeps) {
     payouts, phoneChangeReview, loans,
     corporate, corporateSpending, closingDocuments,
     quickpay, lineExtras, securityQuestions,
+    help, push, speedTest,
   };
 }
 
@@ -260,6 +273,7 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'corporate-limits', cron: '* * * * *', run: () => s.corporate.enforce() },
     // Hourly: last month's invoice and act once it has ended (a second run finds them made).
     { name: 'corporate-documents', cron: '25 * * * *', run: () => s.closingDocuments.runDue() },
+    { name: 'push-deliveries', cron: '* * * * *', run: () => s.push.deliverDue() },
   ];
 }
 
@@ -308,6 +322,9 @@ export function routeTable(deps: AppDeps, s: Services): RouteSpec[] {
     ...notificationCentreRoutes(s.notifications),
     ...newsRoutes(s.news, s.newsletter, s.rate, { formsPerMinute: config.rateLimit.authPerMinute }),
     ...supportRoutes(s.support, s.faq, s.rate, { lifetimeMs: config.support.streamSeconds * 1000, heartbeatMs: config.support.heartbeatSeconds * 1000 }),
+    ...helpRoutes(s.help),
+    ...pushRoutes(s.push),
+    ...speedTestRoutes(s.speedTest),
     ...(config.devInbox ? devInboxRoutes(s.notifications) : []),
   ];
 }
@@ -374,6 +391,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   // Support attachments come as base64 in JSON (≤ 5 MB of file): their routes alone take a bigger body.
   const uploads = express.json({ limit: SupportLimits.attachmentBodyMaxBytes, type: ['application/json', 'application/*+json'] });
   app.use('/api/v1', (req, res, next) => (req.method === 'POST' && /^\/(backoffice\/)?support\/(visitor\/)?chats\/[^/]+\/attachments$/.test(req.path) ? uploads(req, res, next) : next()));
+  // The speed test's upload is bytes, not JSON: read (and size-checked) before the JSON-only rule.
+  app.use(`/api/v1${UPLOAD_PATH}`, ...speedTestUploadParser());
   app.use(
     '/api',
     express.json({
@@ -390,7 +409,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   app.use('/api', (req: Request, _res, next) => {
     if (req.path === '/v1/newsletter/unsubscribe' && req.is('application/x-www-form-urlencoded')) return next();
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !Buffer.isBuffer(req.body) && !req.is(['application/json', 'application/*+json'])) {
       return next(new AppError('unsupported_media_type', 415, 'Send the body as JSON (Content-Type: application/json).'));
     }
     next();
@@ -428,4 +447,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
 
 function immutableAssets(res: express.Response, file: string): void {
   if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  // The service worker and the manifest are checked on every visit, so a new release replaces them at once.
+  const name = path.basename(file);
+  if (name === 'sw.js' || name === 'manifest.webmanifest') res.setHeader('Cache-Control', 'no-cache');
+  if (name === 'manifest.webmanifest') res.setHeader('Content-Type', 'application/manifest+json');
 }

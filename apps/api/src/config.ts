@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createECDH, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,14 @@ const schema = z.object({
   // Support chat streams (issue 8): how long one SSE response lives, and the heartbeat (each also re-reads)
   SUPPORT_STREAM_SECONDS: z.coerce.number().min(0.2).max(3600).default(55),
   SUPPORT_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+  // Web Push (issue 10): the VAPID key pair (base64url, as `web-push generate-vapid-keys` prints) and a contact
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL').default('mailto:support@cabinet.example'),
+  PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  APP_NAME: z.string().default('Личный кабинет'),
+  SUPPORT_PHONE: z.string().default('+78000000000'),
+  SUPPORT_EMAIL: z.string().email().default('support@cabinet.example'),
 });
 
 export type Feature = (typeof FEATURES)[number];
@@ -150,6 +158,14 @@ export interface Config {
     streamSeconds: number;
     heartbeatSeconds: number;
   };
+  push: {
+    /** Null: Web Push is off (production without VAPID keys). */
+    vapid: { publicKey: string; privateKey: string; subject: string } | null;
+    maxAttempts: number;
+    /** Push-service endpoints on plain http (the local stand-in; never in production). */
+    allowHttp: boolean;
+  };
+  about: { name: string; support: { phone: string; email: string } };
   version: string;
 }
 
@@ -195,6 +211,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  SMS_TRANSPORT: http needs SMS_GATEWAY_URL and SMS_GATEWAY_KEY');
   }
   const jwtSecret = e.JWT_SECRET ?? localSecret(path.resolve(e.DATA_DIR));
+  if (!!e.VAPID_PUBLIC_KEY !== !!e.VAPID_PRIVATE_KEY) {
+    throw new ConfigError(`Invalid configuration:\n  ${e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'}: VAPID keys come as a pair`);
+  }
+  const vapidKeys = e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : production ? null : localVapidKeys(path.resolve(e.DATA_DIR));
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -251,8 +271,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       standInPort: e.ESIA_STAND_IN_PORT,
     },
     support: { streamSeconds: e.SUPPORT_STREAM_SECONDS, heartbeatSeconds: e.SUPPORT_HEARTBEAT_SECONDS },
+    push: {
+      vapid: vapidKeys ? { ...vapidKeys, subject: e.VAPID_SUBJECT } : null,
+      maxAttempts: e.PUSH_MAX_ATTEMPTS,
+      allowHttp: !production,
+    },
+    about: { name: e.APP_NAME, support: { phone: e.SUPPORT_PHONE, email: e.SUPPORT_EMAIL } },
     version: readVersion(),
   };
+}
+
+/** Outside production a VAPID key pair is made once and kept under the data folder (every worker signs with it). */
+function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const file = path.join(dataDir, 'vapid-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const keys = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('hex').padStart(64, '0') };
+  keys.privateKey = Buffer.from(keys.privateKey, 'hex').toString('base64url');
+  try {
+    writeFileSync(file, JSON.stringify(keys), { flag: 'wx', mode: 0o600 });
+    return keys;
+  } catch {
+    return JSON.parse(readFileSync(file, 'utf8')); // another worker wrote it first
+  }
 }
 
 /** Outside production a signing secret is made once and kept under the data folder, so every worker shares it. */

@@ -2,6 +2,23 @@
 // run `npx -y pnpm@10.34.8 --filter @cabinet/client generate` after changing the API.
 
 export interface paths {
+    "/about": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** About the cabinet: version, support contacts and the documents in force */
+        get: operations["getAbout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts": {
         parameters: {
             query?: never;
@@ -2974,6 +2991,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Legal documents in force (terms, personal-data policy, loan consents) with their versions
+         * @description Public. A consent records the version it agreed to; GET /documents/{code}/versions/{version} shows that exact text.
+         */
+        get: operations["getDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document’s text in force, with every version it had */
+        get: operations["getDocumentsCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text of one version of a document (what a consent refers to) */
+        get: operations["getDocumentsCodeVersionsVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/faq": {
         parameters: {
             query?: never;
@@ -3034,6 +3105,23 @@ export interface paths {
         };
         /** Liveness and database check */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instruction videos, per section of the cabinet */
+        get: operations["getHelpVideos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3677,6 +3765,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The onboarding guide: tips still to show and those dismissed
+         * @description A customer who never dismissed anything gets every tip (the first sign-in). Remembered on the server, so it follows the customer to other devices.
+         */
+        get: operations["getMeGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/guide/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss one tip of the guide, or all of them
+         * @description `{ "tip": "payments" }` or `{ "all": true }`. Dismissing again changes nothing.
+         */
+        post: operations["postMeGuideDismissals"];
+        /** Show the guide again from the start */
+        delete: operations["deleteMeGuideDismissals"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/identities": {
         parameters: {
             query?: never;
@@ -3885,6 +4014,61 @@ export interface paths {
         put?: never;
         /** Join a promotion (once; joining again answers the first date) */
         post: operations["postMePromotionsIdJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Web Push: my browsers that receive notifications */
+        get: operations["getMePushSubscriptions"];
+        put?: never;
+        /**
+         * Web Push: this browser allows notifications (payments credited, support replies)
+         * @description Send `PushSubscription.toJSON()` (endpoint and keys). Subscribing the same browser again updates it; a browser that another customer subscribed moves to the caller.
+         */
+        post: operations["postMePushSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/push-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Web Push: stop notifications to one of my browsers */
+        delete: operations["deleteMePushSubscriptionsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/push-subscriptions/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Web Push: this browser stops receiving notifications (by its endpoint) */
+        post: operations["postMePushSubscriptionsUnsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4105,6 +4289,43 @@ export interface paths {
         };
         /** One catalog number (public); `available` turns false once it is reserved or sold */
         get: operations["getNumbersId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offices and pick-up points: address, hours, coordinates and "open in maps" links
+         * @description Public. Filter by `city`, `kind` (`office`, `pickup`) and `simPickup=true` (where an ordered SIM card can be collected). Hours are local time, Monday first; null: closed.
+         */
+        get: operations["getOffices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One office or pick-up point */
+        get: operations["getOfficesId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4364,6 +4585,104 @@ export interface paths {
         get: operations["getPaymentsRecipient"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Web Push: the VAPID public key for `pushManager.subscribe`, and the events that are pushed
+         * @description `publicKey` is null when push is off on this server.
+         */
+        get: operations["getPushConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speedtest/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Speed test: generated, incompressible bytes to download
+         * @description `bytes` from 1 to 52428800 (default 10 MiB). Never cached, never compressed.
+         */
+        get: operations["getSpeedtestDownload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speedtest/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Speed test: an empty answer, to time the round trip (latency) */
+        get: operations["getSpeedtestPing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speedtest/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Speed test: my results, newest first */
+        get: operations["getSpeedtestResults"];
+        put?: never;
+        /**
+         * Speed test: keep a result in my history
+         * @description Speeds in kbit/s as the browser measured them; with `uploadId`, the server’s own figure for that upload is kept beside.
+         */
+        post: operations["postSpeedtestResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speedtest/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Speed test: upload bytes; the server answers how many it got and how long that took
+         * @description Any bytes as `application/octet-stream`, at most 20971520 (more: 413 `payload_too_large`, nothing kept).
+         */
+        post: operations["postSpeedtestUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4711,6 +5030,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AboutViewDto: {
+            documents: components["schemas"]["LegalDocumentSummaryDto"][];
+            name: string;
+            support: components["schemas"]["SupportContactsDto"];
+            version: string;
+        };
         AccountClosureCheckDto: {
             allowed: boolean;
             blockers: components["schemas"]["ClosureBlockerDto"][];
@@ -5725,6 +6050,11 @@ export interface components {
             /** Format: uuid */
             cardId: string;
         };
+        DismissGuideDto: {
+            all?: boolean;
+            /** @enum {string} */
+            tip?: "home" | "accounts" | "payments" | "tariffs" | "loans" | "bonus" | "orders" | "profile";
+        };
         EmailChangeDto: {
             /** Format: email */
             email?: string | null;
@@ -5899,6 +6229,12 @@ export interface components {
             /** Format: uuid */
             lineId?: string | null;
         };
+        GuideStateDto: {
+            dismissed: ("home" | "accounts" | "payments" | "tariffs" | "loans" | "bonus" | "orders" | "profile")[];
+            /** Format: date-time */
+            dismissedAllAt?: null | string;
+            pending: ("home" | "accounts" | "payments" | "tariffs" | "loans" | "bonus" | "orders" | "profile")[];
+        };
         HealthDto: {
             /** @enum {string} */
             database: "ok";
@@ -5906,6 +6242,18 @@ export interface components {
             status: "ok";
             time: string;
             version: string;
+        };
+        HelpVideoListDto: {
+            items: components["schemas"]["HelpVideoViewDto"][];
+        };
+        HelpVideoViewDto: {
+            durationSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            section: "home" | "accounts" | "payments" | "tariffs" | "loans" | "bonus" | "orders" | "profile" | "speedtest";
+            title: string;
+            url: string;
         };
         IdentityDto: {
             linkedAt: string;
@@ -5984,6 +6332,30 @@ export interface components {
             suspendedAt?: null | string;
             tariff: components["schemas"]["TariffViewDto"];
             trafficMb: number;
+        };
+        LegalDocumentHistoryDto: {
+            body: string;
+            code: string;
+            effectiveFrom: string;
+            title: string;
+            version: string;
+            versions: components["schemas"]["LegalDocumentSummaryDto"][];
+        };
+        LegalDocumentListDto: {
+            items: components["schemas"]["LegalDocumentSummaryDto"][];
+        };
+        LegalDocumentSummaryDto: {
+            code: string;
+            effectiveFrom: string;
+            title: string;
+            version: string;
+        };
+        LegalDocumentViewDto: {
+            body: string;
+            code: string;
+            effectiveFrom: string;
+            title: string;
+            version: string;
         };
         LinePackagesDto: {
             mb: components["schemas"]["PackageLeftDto"];
@@ -6315,6 +6687,10 @@ export interface components {
             login: string;
             password: string;
         };
+        MapLinksDto: {
+            google: string;
+            yandex: string;
+        };
         MobileApplicationDto: {
             address?: string;
             captcha?: components["schemas"]["FormCaptchaDto"];
@@ -6533,6 +6909,31 @@ export interface components {
             patterns: ("777" | "mirror" | "repeating" | "pairs" | "sequence")[];
             price: components["schemas"]["MoneyDto"];
         };
+        OfficeHoursDto: {
+            closes?: string | null;
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            opens?: string | null;
+        };
+        OfficeListDto: {
+            items: components["schemas"]["OfficeViewDto"][];
+        };
+        OfficeViewDto: {
+            address: string;
+            city: string;
+            code: string;
+            hours: components["schemas"]["OfficeHoursDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "office" | "pickup";
+            latitude: number;
+            longitude: number;
+            maps: components["schemas"]["MapLinksDto"];
+            name: string;
+            phone?: string | null;
+            simPickup: boolean;
+        };
         OpenChatDto: {
             /** @example Не работает интернет с утра */
             text: string;
@@ -6631,6 +7032,8 @@ export interface components {
             line?: components["schemas"]["OrderLineDto"] | null;
             /** @example O-100001 */
             number: string;
+            /** Format: uuid */
+            pickupOfficeId?: string | null;
             price: components["schemas"]["MoneyDto"];
             reason?: string | null;
             /** Format: uuid */
@@ -6887,6 +7290,33 @@ export interface components {
             summary: string;
             title: string;
         };
+        PushConfigDto: {
+            events: ("payment.succeeded" | "support.reply")[];
+            publicKey?: string | null;
+        };
+        PushKeysDto: {
+            auth: string;
+            p256dh: string;
+        };
+        PushSubscriptionDto: {
+            endpoint: string;
+            keys: components["schemas"]["PushKeysDto"];
+        };
+        PushSubscriptionListDto: {
+            items: components["schemas"]["PushSubscriptionViewDto"][];
+        };
+        PushSubscriptionViewDto: {
+            createdAt: string;
+            endpoint: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSuccessAt?: null | string;
+            userAgent?: string | null;
+        };
+        PushUnsubscribeDto: {
+            endpoint: string;
+        };
         QueueCountDto: {
             /** @enum {string} */
             key: "mobile" | "internet" | "callback" | "sim" | "number";
@@ -7068,7 +7498,36 @@ export interface components {
             /** @enum {string} */
             delivery: "courier" | "pickup";
             /** Format: uuid */
+            pickupOfficeId?: string;
+            /** Format: uuid */
             tariffId: string;
+        };
+        SpeedTestResultDto: {
+            downloadBytes: number;
+            downloadKbps: number;
+            latencyMs: number;
+            uploadBytes: number;
+            /** Format: uuid */
+            uploadId?: string;
+            uploadKbps: number;
+        };
+        SpeedTestResultViewDto: {
+            createdAt: string;
+            downloadBytes: number;
+            downloadKbps: number;
+            /** Format: uuid */
+            id: string;
+            latencyMs: number;
+            serverUploadKbps?: number | null;
+            uploadBytes: number;
+            uploadKbps: number;
+        };
+        SpeedTestUploadDto: {
+            bytes: number;
+            durationMs: number;
+            /** Format: uuid */
+            id: string;
+            kbps: number;
         };
         SpendingReportDto: {
             accountWide: components["schemas"]["MoneyDto"];
@@ -7161,6 +7620,8 @@ export interface components {
             line?: components["schemas"]["OrderLineDto"] | null;
             /** @example O-100001 */
             number: string;
+            /** Format: uuid */
+            pickupOfficeId?: string | null;
             price: components["schemas"]["MoneyDto"];
             reason?: string | null;
             /** Format: uuid */
@@ -7269,6 +7730,10 @@ export interface components {
             status: "waiting" | "active" | "closed";
             /** @enum {string} */
             topic: "general" | "connection" | "financial" | "technical";
+        };
+        SupportContactsDto: {
+            email: string;
+            phone: string;
         };
         SupportMessageDto: {
             attachment?: components["schemas"]["SupportAttachmentDto"] | null;
@@ -7883,6 +8348,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAbout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AboutViewDto"];
+                };
+            };
+        };
+    };
     getAccounts: {
         parameters: {
             query?: {
@@ -13169,6 +13654,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                code: string;
                 companyId: string;
                 documentId: string;
             };
@@ -13395,6 +13881,77 @@ export interface operations {
             404: components["responses"]["Problem404"];
         };
     };
+    getDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentListDto"];
+                };
+            };
+        };
+    };
+    getDocumentsCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                companyId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentHistoryDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getDocumentsCodeVersionsVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocumentViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
     getFaq: {
         parameters: {
             query?: never;
@@ -13489,6 +14046,29 @@ export interface operations {
                 };
             };
             503: components["responses"]["Problem503"];
+        };
+    };
+    getHelpVideos: {
+        parameters: {
+            query?: {
+                section?: "home" | "accounts" | "payments" | "tariffs" | "loans" | "bonus" | "orders" | "profile" | "speedtest";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpVideoListDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
         };
     };
     getIntegrationsBonusCardsNumber: {
@@ -14842,6 +15422,79 @@ export interface operations {
             415: components["responses"]["Problem415"];
         };
     };
+    getMeGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideStateDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postMeGuideDismissals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissGuideDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideStateDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    deleteMeGuideDismissals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideStateDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
     getMeIdentities: {
         parameters: {
             query?: never;
@@ -15187,6 +15840,113 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+        };
+    };
+    getMePushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionListDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postMePushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    deleteMePushSubscriptionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    postMePushSubscriptionsUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushUnsubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
         };
     };
     getMeSecurityQuestion: {
@@ -15560,6 +16320,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogNumberDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getOffices: {
+        parameters: {
+            query?: {
+                city?: string;
+                kind?: "office" | "pickup";
+                simPickup?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeListDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+        };
+    };
+    getOfficesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeViewDto"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -16008,6 +16817,161 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
+        };
+    };
+    getPushConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushConfigDto"];
+                };
+            };
+        };
+    };
+    getSpeedtestDownload: {
+        parameters: {
+            query?: {
+                bytes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getSpeedtestPing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getSpeedtestResults: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SpeedTestResultViewDto"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    postSpeedtestResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeedTestResultDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeedTestResultViewDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+        };
+    };
+    postSpeedtestUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeedTestUploadDto"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
         };
     };
     getSupportChats: {

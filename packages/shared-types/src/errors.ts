@@ -131,6 +131,9 @@ export const ErrorCodes = [
   'attachment_too_large',
   'chat_already_rated',
   'chat_taken',
+  // installable app, push, offices, speed test (issues 10 and 8)
+  'push_unavailable',
+  'office_not_for_pickup',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -17,3 +17,4 @@ export * from './corporate';
 export * from './quickpay';
 export * from './lines';
 export * from './support';
+export * from './app';

@@ -17,6 +17,8 @@ export interface SimOrderRequest {
   delivery: DeliveryMethod;
   /** Required for `courier`. */
   address?: string;
+  /** With `pickup`: the pick-up point (GET /offices?simPickup=true); its address becomes the order's. */
+  pickupOfficeId?: string;
   comment?: string;
 }
 
@@ -49,6 +51,8 @@ export interface OrderView {
   tariff: { id: string; name: string } | null;
   delivery: DeliveryMethod | null;
   address: string | null;
+  /** The pick-up point chosen for a `pickup` delivery (null: any office, agreed with the operator). */
+  pickupOfficeId: string | null;
   comment: string | null;
   /** Charged for the number (0 for a SIM card). */
   price: Money;

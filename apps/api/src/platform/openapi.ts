@@ -169,7 +169,7 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
     if (r.auth !== 'public') errorStatuses.add(401);
     if (r.auth !== 'public' && !r.allowWhenPasswordChangeRequired) errorStatuses.add(403);
     if (r.auth === 'integrator') errorStatuses.add(429);
-    if (r.body) {
+    if (r.body || r.consumes) {
       errorStatuses.add(413);
       errorStatuses.add(415);
     }
@@ -203,7 +203,9 @@ export function buildOpenApi(routes: RouteSpec[], info: OpenApiInfo): Schema {
       ...(parameters.length ? { parameters } : {}),
       ...(r.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: useSchema(r.body.name), ...(r.examples?.body !== undefined ? { example: r.examples.body } : {}) } } } }
-        : {}),
+        : r.consumes
+          ? { requestBody: { required: true, content: { [r.consumes]: { schema: { type: 'string', format: 'binary' } } } } }
+          : {}),
       responses,
       security: r.auth === 'public' ? [] : r.auth === 'integrator' ? [{ apiKeyAuth: r.scopes ?? [] }] : [{ bearerAuth: [] }],
     };

@@ -72,6 +72,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   /** Success status (200 by default; 204 sends no body). */
   status?: number;
   response?: SchemaRef;
+  /**
+   * A non-JSON request body (e.g. `application/octet-stream`), parsed before the JSON-only rule by a parser
+   * app.ts mounts for this path; the handler reads `req.body` (a Buffer). Documented as a binary body.
+   */
+  consumes?: string;
   /** A non-JSON success body (e.g. `text/csv`); the handler writes it to `res` itself. */
   produces?: string;
   /** The response is a cursor page of this item type. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import { seedLoanProducts } from '../modules/loans/products';
+import { seedHelp } from '../modules/help/seed';
 
 type T = { code: string; kind: 'mobile' | 'internet'; provider: string; name: string; description: string; fee: number; changeFee?: number; minutes?: number; sms?: number; mb?: number; speed?: number; minute?: number; smsPrice?: number; mbPrice?: number; archived?: boolean };
 type O = { code: string; kind: 'mobile' | 'internet'; provider: string; name: string; description: string; fee: number; minutes?: number; sms?: number; mb?: number; fits: string[] };
@@ -34,6 +35,7 @@ const k = (rub: number | undefined) => Math.round((rub ?? 0) * 100);
 /** Inserts the demo catalog; existing codes are left as they are. */
 export async function seedCatalog(em: EntityManager, clock: Clock): Promise<void> {
   await seedLoanProducts(em, clock);
+  await seedHelp(em);
   for (const t of DEMO_TARIFFS) {
     await em.query(
       `INSERT INTO tariffs (code, kind, provider, name, description, region, monthly_fee, change_fee, minutes, sms, mb, speed_mbps,

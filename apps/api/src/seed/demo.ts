@@ -156,6 +156,14 @@ export async function seedDemo(ds: DataSource, services: Services, clock: Clock)
           ...monthly(3, [75000n, 75000n, 75000n], [{ amount: -75000n, kind: 'monthly_fee', description: 'Абонентская плата «Домашний 500»' }]),
         ]); // ends at 1 200 ₽
         await em.query(`UPDATE internet_contracts SET traffic_mb = 183500 WHERE account_id = $1`, [accountId]);
+        // Two speed tests in her history (issue 8): what support sees when she says the internet is slow.
+        for (const [daysAgo, down, up, ping] of [[9, 212_400, 94_800, 9], [2, 468_300, 187_500, 7]]) {
+          await em.query(
+            `INSERT INTO speed_tests (id, customer_id, download_kbps, upload_kbps, latency_ms, download_bytes, upload_bytes, server_upload_kbps, user_agent, created_at)
+             VALUES (gen_random_uuid(), $1, $2, $3, $4, 41943040, 16777216, $3, 'Демо: ноутбук Анны', $5)`,
+            [customer.id, down, up, ping, new Date(clock.now().getTime() - daysAgo * 86_400_000)],
+          );
+        }
         await em.query(
           `INSERT INTO devices (customer_id, contract_id, mac, name, added_at)
            SELECT customer_id, id, m.mac, m.name, $2 FROM internet_contracts,

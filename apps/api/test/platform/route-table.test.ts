@@ -51,6 +51,9 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /backoffice/support/chats/:id/close': 'closing a closed chat answers 409 chat_closed and changes nothing',
   'POST /faq/questions/:id/votes': 'one vote per visitor: a repeat sets the same vote again',
   'POST /support/faq/questions/:id/votes': 'one vote per customer: a repeat sets the same vote again',
+  'POST /me/guide/dismissals': 'sets a state: twice leaves the same state',
+  'POST /me/push-subscriptions/unsubscribe': 'removes a browser by its endpoint; twice removes nothing more',
+  'POST /speedtest/upload': 'a measurement: each upload is a new sample by design, and a replay would skip the upload it measures',
 };
 
 describe('the route table', () => {

@@ -4,7 +4,7 @@
  * route table / document, so a new route is covered the day it is added — and a route whose path names a
  * thing this file cannot find fails the sweep with "no fixture for …": add it here.
  */
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { productIds, verifyPhone } from '../loans/helpers';
 import type { TestContext, TestCustomer } from '../support';
 
@@ -65,6 +65,14 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .set(auth)
     .send({ accountId: mobile.accountId, tariffId: simTariff.id, delivery: 'courier', address: 'Санкт-Петербург, Невский пр., д. 1, кв. 1' })
     .expect(201);
+  // A browser that allows push notifications (nothing listens at the endpoint; deliveries would only be retried).
+  const browserKey = createECDH('prime256v1');
+  browserKey.generateKeys();
+  const pushSubscription = await t.http
+    .post('/api/v1/me/push-subscriptions')
+    .set(auth)
+    .send({ endpoint: `http://127.0.0.1:9/push/${label}-${randomUUID()}`, keys: { p256dh: browserKey.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } })
+    .expect(201);
 
   // An entry of the notification centre (what the system told this customer).
   const [notice] = await t.ds.transaction(async (em) => {
@@ -116,6 +124,7 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'content-services': contentService,
       'support/chats': chat.body.id,
       attachments: attachment.body.id,
+      'push-subscriptions': pushSubscription.body.id,
     },
   };
 }

@@ -101,6 +101,12 @@ const HelpPage = lazy(() => import('@/features/support/pages/help-page').then((m
 const StaffSupportQueuePage = lazy(() => import('@/features/support/pages/staff-queue-page').then((m) => ({ default: m.StaffQueuePage })));
 const StaffSupportChatPage = lazy(() => import('@/features/support/pages/staff-chat-page').then((m) => ({ default: m.StaffChatPage })));
 const FaqAdminPage = lazy(() => import('@/features/support/pages/faq-admin-page').then((m) => ({ default: m.FaqAdminPage })));
+// Installable app and help (issue 10), the guide and the speed test (issue 8).
+const OfficesPage = lazy(() => import('@/features/help/pages/offices-page').then((m) => ({ default: m.OfficesPage })));
+const AboutPage = lazy(() => import('@/features/help/pages/about-page').then((m) => ({ default: m.AboutPage })));
+const DocumentPage = lazy(() => import('@/features/help/pages/document-page').then((m) => ({ default: m.DocumentPage })));
+const HelpVideosPage = lazy(() => import('@/features/help/pages/help-page').then((m) => ({ default: m.HelpPage })));
+const SpeedTestPage = lazy(() => import('@/features/help/pages/speed-test-page').then((m) => ({ default: m.SpeedTestPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -132,6 +138,9 @@ export function AppRoutes() {
           <Route path="pay/:paymentId" element={<PayStatusPage />} />
           <Route path="loans/apply" element={<LoanApplyPage alternatives={<GosuslugiButton next="/loans/apply" />} />} />
           <Route path="help" element={<HelpPage />} />
+          <Route path="offices" element={<OfficesPage />} />
+          <Route path="about" element={<AboutPage />} />
+          <Route path="about/documents/:code" element={<DocumentPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>
@@ -161,6 +170,8 @@ export function AppRoutes() {
             <Route path="profile/notifications" element={<NotificationPreferencesPage />} />
             <Route path="support" element={<SupportPage />} />
             <Route path="support/:chatId" element={<SupportChatPage />} />
+            <Route path="help/videos" element={<HelpVideosPage />} />
+            <Route path="speedtest" element={<SpeedTestPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>

@@ -69,6 +69,7 @@ export function order(overrides: Partial<OrderView> = {}): OrderView {
     tariff: null,
     delivery: null,
     address: null,
+    pickupOfficeId: null,
     comment: null,
     price: rub(1_500_000),
     resultLineId: null,

@@ -125,3 +125,29 @@ describe('closing an account', () => {
     expect(api.callsTo('POST', '/accounts/a-1/close')).toHaveLength(1);
   });
 });
+
+describe('SIM order with pick-up', () => {
+  it('when pick-up is chosen, then the SIM pick-up points are offered and the chosen one goes with the order', async () => {
+    const point = { id: 'of-3', code: 'spb-pickup-sadovaya', kind: 'pickup', name: 'Пункт выдачи «Садовая»', city: 'Санкт-Петербург', address: 'ул. Садовая, д. 42', latitude: 59.93, longitude: 30.32, phone: null, hours: [], simPickup: true, maps: { yandex: 'https://yandex.ru/maps/', google: 'https://www.google.com/maps/' } };
+    const placed = order({ id: 'o-2', kind: 'sim', beautifulNumber: null, tariff: { id: 't-vse', name: 'Без переплат. Всё' }, delivery: 'pickup', address: 'Пункт выдачи «Садовая»: Санкт-Петербург, ул. Садовая, д. 42', pickupOfficeId: 'of-3' });
+    const api = signedIn(createFakeApi())
+      .on('GET', '/accounts', () => json(200, { items: [mobileAccount()], nextCursor: null }))
+      .on('GET', '/tariffs', () => json(200, { items: [tariff()], nextCursor: null }))
+      .on('GET', '/offices', () => json(200, { items: [point] }))
+      .on('POST', '/orders/sim', () => json(201, placed))
+      .on('GET', '/orders/o-2', () => json(200, placed));
+    const { user } = renderApp('/orders/new/sim');
+    const form = await screen.findByRole('form');
+    await user.selectOptions(within(form).getByLabelText('Тариф'), 't-vse');
+    await user.click(within(form).getByRole('radio', { name: 'В офисе' }));
+    const select = await within(form).findByLabelText('Пункт выдачи');
+    await within(select).findByRole('option', { name: /Садовая/ });
+    await user.selectOptions(select, 'of-3');
+    await user.click(within(form).getByRole('button', { name: 'Заказать' }));
+
+    expect(await screen.findByText('Самовывоз: Пункт выдачи «Садовая»: Санкт-Петербург, ул. Садовая, д. 42')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/orders/sim')[0]!.body).toEqual({ accountId: 'a-1', tariffId: 't-vse', delivery: 'pickup', pickupOfficeId: 'of-3' });
+    expect(api.callsTo('GET', '/offices')[0]!.url.searchParams.get('simPickup')).toBe('true');
+  });
+});
+

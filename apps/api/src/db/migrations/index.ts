@@ -19,6 +19,7 @@ import { Corporate1765500000000 } from './1765500000000-corporate';
 import { LineExtras1765550000000 } from './1765550000000-line-extras';
 import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
 import { Support1765400000000 } from './1765400000000-support';
+import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   LineExtras1765550000000,
   SecurityQuestion1765550000001,
   Support1765400000000,
+  AppAndHelp1765600000000,
 ];

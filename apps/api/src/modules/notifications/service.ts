@@ -27,8 +27,33 @@ export interface NotificationInput {
   attachments?: Attachment[];
   /** E-mail only: extra headers (List-Unsubscribe…). */
   headers?: Record<string, string>;
-  /** The event type it announces, kept on the outbox row (preferences are applied by `notify`, not here). */
+  /**
+   * The event type it announces, kept on the outbox row (preferences are applied by `notify`, not here).
+   * With a customer, it also fans out to the other channels that listen (Web Push), in the same transaction.
+   */
   event?: string;
+  /** A short title for those channels (default: the subject). */
+  title?: string;
+  /** Where a click on a push notification leads (a path of the cabinet). */
+  url?: string;
+}
+
+/** An event for a customer's devices, with or without an SMS or e-mail beside it. */
+export interface EventNotification {
+  customerId: string;
+  event: string;
+  title: string;
+  body: string;
+  url?: string;
+}
+
+/**
+ * Another channel fed by the same send path (Web Push): it writes its own rows in the caller's
+ * transaction, keyed by the source id, and delivers them when `deliver` is called with that id.
+ */
+export interface NotificationFanOut {
+  enqueue(em: EntityManager, n: EventNotification, sourceId: string): Promise<void>;
+  deliver(sourceIds: string[]): Promise<void>;
 }
 
 /**
@@ -102,6 +127,20 @@ export class NotificationsService {
    * Tells a customer about an event on the channels their preferences keep on (security events: always).
    * In the caller's transaction; returns the outbox ids to `deliver` after commit (a muted channel writes no row).
    */
+  private readonly fanOuts: NotificationFanOut[] = [];
+
+  /** A channel that receives every event notification (app.ts adds Web Push). */
+  addFanOut(f: NotificationFanOut): void {
+    this.fanOuts.push(f);
+  }
+
+  /** An event for the customer's devices only (no SMS or e-mail); returns the id to pass to `deliver`. */
+  async event(em: EntityManager, n: EventNotification): Promise<string> {
+    const id = randomUUID();
+    for (const f of this.fanOuts) await f.enqueue(em, n, id);
+    return id;
+  }
+
   async notify(em: EntityManager, n: EventNotice): Promise<string[]> {
     const type = this.events.get(n.event);
     if (!type) throw new Error(`Unknown notification event type: ${n.event} (register it first)`);
@@ -116,13 +155,20 @@ export class NotificationsService {
     if (!n.customerId) enabled = { sms: true, email: true, in_app: false };
     const ids: string[] = [];
     if (n.customerId && enabled.in_app) {
+      const centreId = randomUUID();
       await em.query(
         'INSERT INTO customer_notifications (id, customer_id, event_type, title, body, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [randomUUID(), n.customerId, n.event, n.title.slice(0, 200), n.body, n.link ?? null, this.clock.now()],
+        [centreId, n.customerId, n.event, n.title.slice(0, 200), n.body, n.link ?? null, this.clock.now()],
       );
+      // The in-app channel includes the subscriber's browsers (Web Push), once per event.
+      if (this.fanOuts.length) {
+        const e: EventNotification = { customerId: n.customerId, event: n.event, title: n.title, body: n.body, url: n.link ?? undefined };
+        for (const f of this.fanOuts) await f.enqueue(em, e, centreId);
+        ids.push(centreId);
+      }
     }
-    if (n.sms && enabled.sms) ids.push(await this.enqueue(em, { channel: 'sms', to: n.sms, body: n.smsBody ?? n.body, customerId: n.customerId, event: n.event }));
-    if (n.email && enabled.email) ids.push(await this.enqueue(em, { channel: 'email', to: n.email, subject: n.title, body: n.body, customerId: n.customerId, event: n.event }));
+    if (n.sms && enabled.sms) ids.push(await this.enqueue(em, { channel: 'sms', to: n.sms, body: n.smsBody ?? n.body, customerId: n.customerId, event: n.event }, { fanOut: false }));
+    if (n.email && enabled.email) ids.push(await this.enqueue(em, { channel: 'email', to: n.email, subject: n.title, body: n.body, customerId: n.customerId, event: n.event }, { fanOut: false }));
     return ids;
   }
 
@@ -206,7 +252,7 @@ export class NotificationsService {
     return rows.length;
   }
 
-  async enqueue(em: EntityManager, input: NotificationInput): Promise<string> {
+  async enqueue(em: EntityManager, input: NotificationInput, opts: { fanOut?: boolean } = {}): Promise<string> {
     const id = randomUUID();
     await em.insert(OutboxMessage, {
       id,
@@ -230,6 +276,10 @@ export class NotificationsService {
         `INSERT INTO notification_attachments (id, message_id, position, filename, content_type, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [randomUUID(), id, position, a.filename, a.contentType, a.content.length, a.content],
       );
+    }
+    if (opts.fanOut !== false && input.event && input.customerId) {
+      const n: EventNotification = { customerId: input.customerId, event: input.event, title: input.title ?? input.subject ?? '', body: input.body, url: input.url };
+      for (const f of this.fanOuts) await f.enqueue(em, n, id);
     }
     return id;
   }
@@ -277,6 +327,8 @@ export class NotificationsService {
         }
       });
     }
+    // Another channel failing (a push service down) never fails the caller: its rows stay pending for the job.
+    for (const f of this.fanOuts) await f.deliver(ids).catch(() => undefined);
   }
 
   /** The dev inbox: newest first, optionally for one recipient. */

@@ -31,6 +31,8 @@ export class SimOrderDto implements SimOrderRequest {
   @IsIn(DeliveryMethods) delivery: DeliveryMethod;
   /** Required for `courier`. */
   @IsOptional() @IsString() @MaxLength(ApplicationLimits.addressMaxLength) address?: string;
+  /** With `pickup`: the pick-up point (GET /offices?simPickup=true). */
+  @IsOptional() @IsUUID() pickupOfficeId?: string;
   @IsOptional() @IsString() @MaxLength(ApplicationLimits.commentMaxLength) comment?: string;
 }
 
@@ -100,6 +102,7 @@ export class OrderBaseDto implements Omit<OrderView, 'history'> {
   @IsOptional() @ValidateNested() @Type(() => OrderTariffDto) tariff: OrderTariffDto | null;
   @nullable('string') @IsOptional() @IsIn(DeliveryMethods) delivery: DeliveryMethod | null;
   @nullable('string') @IsOptional() @IsString() address: string | null;
+  @nullable('string', { format: 'uuid' }) @IsOptional() @IsUUID() pickupOfficeId: string | null;
   @nullable('string') @IsOptional() @IsString() comment: string | null;
   @ValidateNested() @Type(() => MoneyDto) price: MoneyDto;
   @nullable('string', { format: 'uuid' }) @IsOptional() @IsUUID() resultLineId: string | null;

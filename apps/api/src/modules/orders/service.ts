@@ -43,6 +43,7 @@ interface OrderRow {
   tariff_provider: string | null;
   delivery: DeliveryMethod | null;
   address: string | null;
+  pickup_office_id: string | null;
   comment: string | null;
   price: string;
   refunded: boolean;
@@ -98,6 +99,9 @@ const holderOf = (number: string) => `order:${number}`;
  * when ordered and refunded if the order ends without it. Staff work them in a queue.
  */
 export class OrdersService {
+  /** Pick-up points for SIM orders (the help module's offices), set by app.ts. */
+  pickupPoints: { pickupPoint(id: string): Promise<{ id: string; name: string; city: string; address: string }> } | null = null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -135,13 +139,18 @@ export class OrdersService {
     return { delivery, address: delivery === 'courier' ? a : null };
   }
 
-  async placeSim(customerId: string, input: { accountId: string; tariffId: string; delivery: DeliveryMethod; address?: string; comment?: string }): Promise<OrderView> {
-    const d = this.deliveryOf(input.delivery, input.address);
+  async placeSim(customerId: string, input: { accountId: string; tariffId: string; delivery: DeliveryMethod; address?: string; pickupOfficeId?: string; comment?: string }): Promise<OrderView> {
+    const d: { delivery: DeliveryMethod; address: string | null; pickup_office_id?: string } = this.deliveryOf(input.delivery, input.address);
+    if (input.pickupOfficeId) {
+      if (input.delivery !== 'pickup' || !this.pickupPoints) throw AppError.validation([{ field: 'pickupOfficeId', code: 'notAllowed', message: 'A pick-up point goes with delivery pickup only.' }]);
+      const office = await this.pickupPoints.pickupPoint(input.pickupOfficeId);
+      Object.assign(d, { address: `${office.name}: ${office.city}, ${office.address}`, pickup_office_id: office.id });
+    }
     return this.place(customerId, async (em, number) => {
       await this.ownAccount(em, customerId, input.accountId);
       const tariff = await this.mobileTariff(em, input.tariffId);
       return {
-        cols: { kind: 'sim', account_id: input.accountId, tariff_id: tariff.id, delivery: d.delivery, address: d.address, comment: input.comment?.trim() || null, price: '0' },
+        cols: { kind: 'sim', account_id: input.accountId, tariff_id: tariff.id, delivery: d.delivery, address: d.address, ...(d.pickup_office_id ? { pickup_office_id: d.pickup_office_id } : {}), comment: input.comment?.trim() || null, price: '0' },
         text: `Заказ ${number} на SIM-карту принят.`,
       };
     });
@@ -446,6 +455,7 @@ export class OrdersService {
       tariff: r.tariff_id ? { id: r.tariff_id, name: r.tariff_name ?? '' } : null,
       delivery: r.delivery,
       address: r.address,
+      pickupOfficeId: r.pickup_office_id,
       comment: r.comment,
       price: rub(r.price),
       resultLineId: r.result_line_id,

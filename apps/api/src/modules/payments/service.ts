@@ -479,7 +479,11 @@ export class PaymentsService {
           const { debtOpen } = this.hooks ? await this.hooks.afterCredit(em, p) : { debtOpen: false };
           await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen });
           const [{ balance }] = await em.query('SELECT balance FROM accounts WHERE id = $1', [p.account_id]);
-          if (posted.posted) await sms(`Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`);
+          if (posted.posted) {
+            // On the owner's channels for payments (SMS, the notification centre, and browsers that allow push).
+            const body = `Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`;
+            messages.push(...(await this.deps.notifications.notify(em, { event: 'payment.succeeded', customerId: owner.id, title: 'Платёж зачислен', body, link: `/payments/${p.id}`, sms: owner.phone })));
+          }
         } else {
           refundBinding = true;
         }

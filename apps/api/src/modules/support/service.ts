@@ -453,6 +453,9 @@ export class SupportService {
         subject: 'support.reply',
         body: `Ответ поддержки по обращению ${chat.number}${preview}. Продолжить переписку можно ${where}.`,
         customerId: chat.customer_id,
+        event: 'support.reply',
+        title: `Ответ поддержки: ${chat.number}`,
+        url: `/support/${chat.id}`,
       }),
     ];
   }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useMe } from '@/shared/api/me';
@@ -11,6 +11,9 @@ import { MainNav } from './main-nav';
 import { SkipLink } from './skip-link';
 
 const navId = 'main-nav';
+
+// The onboarding guide's tip over the current section (its own chunk: not on the sign-in page's first load).
+const GuideTip = lazy(() => import('@/features/help/components/guide-tip').then((m) => ({ default: m.GuideTip })));
 
 export interface ShellNavProps {
   id: string;
@@ -96,6 +99,11 @@ export function AppShell({ navigation: Navigation = MainNav, label }: { navigati
       <div className="container shell">
         <Navigation id={navId} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <main id="main" tabIndex={-1} className="shell__main">
+          {label ? null : (
+            <Suspense fallback={null}>
+              <GuideTip />
+            </Suspense>
+          )}
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

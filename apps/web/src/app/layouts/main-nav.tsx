@@ -15,7 +15,9 @@ type NavKey =
   | 'tariffs'
   | 'numbers'
   | 'news'
-  | 'notifications';
+  | 'notifications'
+  | 'speedtest'
+  | 'help';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -33,6 +35,8 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'support', to: '/support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },
+  { key: 'speedtest', to: '/speedtest' },
+  { key: 'help', to: '/help/videos' },
 ];
 
 export function MainNav({ id, open, onNavigate }: { id: string; open: boolean; onNavigate: () => void }) {

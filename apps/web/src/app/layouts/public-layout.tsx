@@ -35,6 +35,8 @@ export function PublicLayout() {
           <Link to="/callback">{t('publicNav.callback')}</Link>
           <Link to="/applications/status">{t('publicNav.status')}</Link>
           <Link to="/help">{t('publicNav.help')}</Link>
+          <Link to="/offices">{t('publicNav.offices')}</Link>
+          <Link to="/about">{t('publicNav.about')}</Link>
         </nav>
         <small>{t('app.footer')}</small>
       </footer>

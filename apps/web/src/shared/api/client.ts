@@ -13,6 +13,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** On 401 of an authenticated call, try one refresh before giving up. Default true. */
   refreshOn401?: boolean;
+  /** A binary body (sent as `application/octet-stream`) instead of JSON `body`: the speed test's upload. */
+  rawBody?: Blob;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -34,12 +36,13 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['Content-Type'] = 'application/octet-stream';
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -122,6 +125,11 @@ async function authorizedFetch(path: string, options: RequestOptions): Promise<R
   }
   if (auth) activity.apiCalled();
   return response;
+}
+
+/** The successful response itself, its body unread (the speed test times how the bytes arrive). */
+export function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
+  return authorizedFetch(path, options);
 }
 
 /** The one way the SPA talks to the API: JSON in, JSON (or nothing, on 204) out. */

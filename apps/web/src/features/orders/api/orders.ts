@@ -1,4 +1,4 @@
-import type { NumberOrderRequest, NumberView, OrderView, Page, SimOrderRequest } from '@cabinet/shared-types';
+import type { NumberOrderRequest, NumberView, OfficeView, OrderView, Page, SimOrderRequest } from '@cabinet/shared-types';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { accountsQueryKey } from '@/shared/api/accounts';
 import { apiRequest } from '@/shared/api/client';
@@ -71,4 +71,13 @@ export function getOrderNumber(id: string, signal?: AbortSignal): Promise<Number
 
 export function useOrderNumberInfo(id: string | null) {
   return useQuery({ queryKey: ['numbers', 'one', id ?? ''], queryFn: ({ signal }) => getOrderNumber(id!, signal), enabled: Boolean(id), staleTime: 10_000 });
+}
+
+/** GET /offices?simPickup=true — where an ordered SIM card can be collected (public). */
+export function getPickupPoints(signal?: AbortSignal): Promise<{ items: OfficeView[] }> {
+  return apiRequest<{ items: OfficeView[] }>('/offices', { auth: false, query: { simPickup: 'true' }, signal });
+}
+
+export function usePickupPoints(enabled: boolean) {
+  return useQuery(queryOptions({ queryKey: ['offices', 'sim-pickup'], queryFn: ({ signal }) => getPickupPoints(signal), staleTime: 600_000, enabled }));
 }

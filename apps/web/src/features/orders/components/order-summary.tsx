@@ -26,7 +26,7 @@ export function OrderFacts({ order }: { order: OrderView }) {
       {order.delivery ? (
         <>
           <dt>{t('orders.delivery')}</dt>
-          <dd>{order.delivery === 'courier' ? t('orders.courierTo', { address: order.address }) : t('orders.pickup')}</dd>
+          <dd>{order.delivery === 'courier' ? t('orders.courierTo', { address: order.address }) : order.address ? t('orders.pickupAt', { address: order.address }) : t('orders.pickup')}</dd>
         </>
       ) : null}
       {order.price.amount ? (

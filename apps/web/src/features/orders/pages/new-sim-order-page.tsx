@@ -30,6 +30,7 @@ export function NewSimOrderPage() {
   const [tariffId, setTariffId] = useState('');
   const [delivery, setDelivery] = useState<DeliveryMethod>('courier');
   const [address, setAddress] = useState('');
+  const [pickupOfficeId, setPickupOfficeId] = useState('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -45,7 +46,14 @@ export function NewSimOrderPage() {
     if (delivery === 'courier' && !address.trim()) next.address = t('common.required');
     setErrors(next);
     if (Object.keys(next).length) return setAlert(t('common.fixErrors'));
-    const body = { accountId: account!.id, tariffId, delivery, ...(delivery === 'courier' ? { address: address.trim() } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+    const body = {
+      accountId: account!.id,
+      tariffId,
+      delivery,
+      ...(delivery === 'courier' ? { address: address.trim() } : {}),
+      ...(delivery === 'pickup' && pickupOfficeId ? { pickupOfficeId } : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
     order.mutate(
       { body, key: attempt.keyFor(body) },
       {
@@ -95,7 +103,7 @@ export function NewSimOrderPage() {
                 </option>
               ))}
           </SelectField>
-          <DeliveryChoice delivery={delivery} onDelivery={setDelivery} address={address} onAddress={setAddress} error={errors.address} />
+          <DeliveryChoice delivery={delivery} onDelivery={setDelivery} address={address} onAddress={setAddress} error={errors.address} pickupOfficeId={pickupOfficeId} onPickupOffice={setPickupOfficeId} />
           <TextField label={t('orders.comment')} hint={t('connect.optional')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
           <SubmitButton pending={order.isPending} className="wide">
             {t('orders.placeSim')}

@@ -33,6 +33,8 @@ export const en: Dictionary = {
     tariffs: 'Tariffs',
     cards: 'Bank cards',
     numbers: 'Beautiful numbers',
+    speedtest: 'Internet speed',
+    help: 'Help',
   },
   header: {
     signOut: 'Sign out',
@@ -1064,6 +1066,8 @@ export const en: Dictionary = {
     current: '(current status)',
   },
   publicNav: {
+    offices: 'Offices',
+    about: 'About',
     label: 'For new customers',
     pay: 'Pay without signing in',
     tariffs: 'Tariffs',
@@ -1218,6 +1222,10 @@ export const en: Dictionary = {
     },
     address: 'Delivery address',
     courierTo: 'By courier: {{address}}',
+    pickupPoint: 'Pick-up point',
+    anyOffice: 'Any office: agreed by phone',
+    pickupHint: 'Where to collect the SIM card. The list with map links is on the “Offices” page.',
+    pickupAt: 'Pick-up: {{address}}',
     pickup: 'At the office',
     comment: 'Comment',
     placeSim: 'Order',

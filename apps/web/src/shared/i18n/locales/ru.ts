@@ -31,6 +31,8 @@ export const ru = {
     tariffs: 'Тарифы',
     cards: 'Банковские карты',
     numbers: 'Красивые номера',
+    speedtest: 'Скорость интернета',
+    help: 'Помощь',
   },
   header: {
     signOut: 'Выйти',
@@ -1096,6 +1098,8 @@ export const ru = {
     current: '(текущий статус)',
   },
   publicNav: {
+    offices: 'Офисы',
+    about: 'О приложении',
     label: 'Для новых абонентов',
     pay: 'Оплатить без входа',
     tariffs: 'Тарифы',
@@ -1252,6 +1256,10 @@ export const ru = {
     },
     address: 'Адрес доставки',
     courierTo: 'Курьером: {{address}}',
+    pickupPoint: 'Пункт выдачи',
+    anyOffice: 'Любой офис: согласуем по телефону',
+    pickupHint: 'Где забрать SIM-карту. Список со ссылками на карты — на странице «Офисы».',
+    pickupAt: 'Самовывоз: {{address}}',
     pickup: 'В офисе',
     comment: 'Комментарий',
     placeSim: 'Заказать',

@@ -1,0 +1,3 @@
+export { HelpService, mapLinks } from './service';
+export { helpRoutes } from './routes';
+export { seedHelp } from './seed';

@@ -1,0 +1,3 @@
+export { PushService, pushBackoffSeconds } from './service';
+export { WebPushSender, type PushSender, type PushTarget, type PushAnswer } from './sender';
+export { pushRoutes } from './routes';

@@ -1,0 +1,2 @@
+export { SpeedTestService, kbps } from './service';
+export { speedTestRoutes, speedTestUploadParser, UPLOAD_PATH } from './routes';
