@@ -31,6 +31,7 @@ export function PublicLayout() {
           <Link to="/connect/internet">{t('publicNav.internet')}</Link>
           <Link to="/callback">{t('publicNav.callback')}</Link>
           <Link to="/applications/status">{t('publicNav.status')}</Link>
+          <Link to="/news">{t('publicNav.news')}</Link>
         </nav>
         <small>{t('app.footer')}</small>
       </footer>

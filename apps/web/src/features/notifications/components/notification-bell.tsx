@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUnreadCount } from '../api/notifications';
+import { useUnreadCount } from '../api/unread-count';
 
 /** The header's link to the notification centre, with the unread count. */
 export function NotificationBell() {

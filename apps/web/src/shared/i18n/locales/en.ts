@@ -207,6 +207,7 @@ export const en: Dictionary = {
     title: 'Profile',
     personal: 'Personal details',
     birthDate: 'Date of birth',
+    notificationsLink: 'Notification settings',
     sessionsLink: 'Devices and sessions',
     phoneTitle: 'Phone number',
     phoneCurrent: 'Now: {{phone}}',
@@ -1069,6 +1070,7 @@ export const en: Dictionary = {
     connect: 'Get a mobile line',
     internet: 'Get home internet',
     callback: 'Call me back',
+    news: 'News and offers',
     status: 'Application status',
   },
   connect: {

@@ -213,6 +213,7 @@ export const ru = {
     title: 'Профиль',
     personal: 'Личные данные',
     birthDate: 'Дата рождения',
+    notificationsLink: 'Настройки уведомлений',
     sessionsLink: 'Устройства и сеансы',
     phoneTitle: 'Номер телефона',
     phoneCurrent: 'Сейчас: {{phone}}',
@@ -1101,6 +1102,7 @@ export const ru = {
     connect: 'Подключить мобильную связь',
     internet: 'Подключить интернет',
     callback: 'Обратный звонок',
+    news: 'Новости и акции',
     status: 'Статус заявки',
   },
   connect: {
