@@ -37,6 +37,7 @@ export function PublicLayout() {
           <Link to="/help">{t('publicNav.help')}</Link>
           <Link to="/offices">{t('publicNav.offices')}</Link>
           <Link to="/about">{t('publicNav.about')}</Link>
+          <Link to="/news">{t('publicNav.news')}</Link>
         </nav>
         <small>{t('app.footer')}</small>
       </footer>

@@ -1,8 +1,6 @@
-import type { NotificationPreferenceChange, NotificationPreferencesResponse, NotificationView, Page, UnreadCountResponse } from '@cabinet/shared-types';
+import type { NotificationPreferenceChange, NotificationPreferencesResponse, NotificationView, Page } from '@cabinet/shared-types';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api/client';
-
-export const unreadRefreshSeconds = 60;
 
 export function notificationsQueryOptions() {
   return queryOptions({
@@ -12,17 +10,6 @@ export function notificationsQueryOptions() {
 }
 
 export const useNotifications = () => useQuery(notificationsQueryOptions());
-
-export function unreadCountQueryOptions() {
-  return queryOptions({
-    queryKey: ['notifications', 'unread-count'] as const,
-    queryFn: ({ signal }) => apiRequest<UnreadCountResponse>('/me/notifications/unread-count', { signal }),
-    refetchInterval: unreadRefreshSeconds * 1000,
-    refetchIntervalInBackground: false,
-  });
-}
-
-export const useUnreadCount = () => useQuery(unreadCountQueryOptions());
 
 export function useMarkRead() {
   const client = useQueryClient();
@@ -47,6 +34,19 @@ export function useSetPreference() {
   return useMutation({
     mutationFn: (change: NotificationPreferenceChange) =>
       apiRequest<NotificationPreferencesResponse>('/me/notification-preferences', { method: 'PUT', body: { changes: [change] } }),
+    // The switch moves at once; the API's answer (or the old state, on a refusal) settles it.
+    onMutate: async (change) => {
+      const key = preferencesQueryOptions().queryKey;
+      await client.cancelQueries({ queryKey: key });
+      const previous = client.getQueryData(key);
+      client.setQueryData(key, (old) =>
+        old ? { items: old.items.map((p) => (p.type === change.type ? { ...p, channels: { ...p.channels, [change.channel]: change.enabled } } : p)) } : old,
+      );
+      return { previous };
+    },
+    onError: (_error, _change, context) => {
+      if (context?.previous) client.setQueryData(preferencesQueryOptions().queryKey, context.previous);
+    },
     onSuccess: (data) => client.setQueryData(preferencesQueryOptions().queryKey, data),
   });
 }

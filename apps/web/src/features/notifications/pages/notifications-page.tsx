@@ -4,7 +4,8 @@ import { formatDateTime } from '@/shared/lib/format-date';
 import { PageHeading } from '@/shared/ui/page-heading';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
-import { useMarkRead, useNotifications, useUnreadCount } from '../api/notifications';
+import { useMarkRead, useNotifications } from '../api/notifications';
+import { useUnreadCount } from '../api/unread-count';
 
 /** /notifications — everything the system told me, newest first; unread ones marked. */
 export function NotificationsPage() {

@@ -40,6 +40,9 @@ export function ProfilePage({ identities }: { identities?: ReactNode }) {
             <p>
               <Link to="/sessions">{t('profile.sessionsLink')}</Link>
             </p>
+            <p>
+              <Link to="/profile/notifications">{t('profile.notificationsLink')}</Link>
+            </p>
           </article>
           <article aria-labelledby="profile-password">
             <h2 id="profile-password">{t('passwordChange.title')}</h2>
