@@ -129,7 +129,10 @@ async function main() {
     base = `http://127.0.0.1:${port}/api/v1/integrations/usage`;
     for (let i = 0; ; i++) {
       if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) break;
-      if (i > 100) throw new Error('the server did not start');
+      if (i > 100) {
+        child.kill('SIGTERM'); // not left running (and loading the machine) after the benchmark gives up
+        throw new Error('the server did not start within 20 s');
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     await new Promise((r) => setTimeout(r, 1000)); // let the second worker come up too
