@@ -48,7 +48,7 @@ export function HelpPage() {
       <div className="support-grid">
         <section className="support-faq" aria-labelledby="faq-title">
           <h2 id="faq-title">{t('list.faq')}</h2>
-          <form role="search" onSubmit={search} className="support-faq__search">
+          <form onSubmit={search} className="support-faq__search" aria-label={t('help.search')}>
             <TextField label={t('help.search')} hint={t('help.searchHint')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={200} />
             <button type="submit">{t('help.searchButton')}</button>
           </form>
