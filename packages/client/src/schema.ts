@@ -2068,7 +2068,7 @@ export interface paths {
         put?: never;
         /**
          * Reply in a chat (staff): takes a waiting chat; the customer gets it live and by SMS
-         * @description 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         * @description 30 a minute per session (visitors: per address; 429 after). A closed chat answers 409 `chat_closed`.
          *
          *     **Staff** only (operator or admin; some actions admin only).
          */
@@ -4809,7 +4809,7 @@ export interface paths {
         put?: never;
         /**
          * Write in a chat: text and/or an uploaded file
-         * @description 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         * @description 30 a minute per session (visitors: per address; 429 after). A closed chat answers 409 `chat_closed`.
          */
         post: operations["postSupportChatsIdMessages"];
         delete?: never;
@@ -4966,7 +4966,7 @@ export interface paths {
         put?: never;
         /**
          * Write in a chat: text and/or an uploaded file
-         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404. 30 a minute per address (429 after). A closed chat answers 409 `chat_closed`.
+         * @description Send the token from POST /support/visitor/chats as the `X-Support-Token` header; without it, or with another, 404. 30 a minute per session (visitors: per address; 429 after). A closed chat answers 409 `chat_closed`.
          */
         post: operations["postSupportVisitorChatsIdMessages"];
         delete?: never;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { SUPPORT_TOKEN_HEADER, SupportLimits } from '@cabinet/shared-types';
 import { pageLimit } from '../../platform/pagination';
 import type { RateCounter } from '../../platform/rate-limit';
@@ -69,7 +71,12 @@ const customer = (auth: AuthContext): Party => ({ kind: 'customer', customerId: 
 const staff = (auth: AuthContext): Party => ({ kind: 'staff', auth });
 
 export function supportRoutes(support: SupportService, faq: FaqService, rate: RateCounter, stream: StreamOptions): RouteSpec[] {
-  const limit = (name: string) => [rate.middleware({ name, limit: SupportLimits.messagesPerMinute, windowMs: 60_000 })];
+  // Per signed-in session (staff behind one office address must not share a budget), else per address.
+  const caller = (req: Request) => {
+    const bearer = req.get('authorization');
+    return bearer ? `s:${createHash('sha256').update(bearer).digest('base64url').slice(0, 22)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+  };
+  const limit = (name: string) => [rate.middleware({ name, limit: SupportLimits.messagesPerMinute, windowMs: 60_000, key: caller })];
   const live = (party: (ctx: { req: Request; auth: AuthContext }) => Party) =>
     async ({ req, res, auth, params, query }: { req: Request; res: Response; auth: AuthContext; params: SupportChatIdParams; query: SupportStreamQuery }) => {
       const who = party({ req, auth });
@@ -97,7 +104,7 @@ export function supportRoutes(support: SupportService, faq: FaqService, rate: Ra
       path: `${base}/:id/messages`,
       idempotent: true,
       summary: auth === 'staff' ? 'Reply in a chat (staff): takes a waiting chat; the customer gets it live and by SMS' : 'Write in a chat: text and/or an uploaded file',
-      description: `${note} ${SupportLimits.messagesPerMinute} a minute per address (429 after). A closed chat answers 409 \`chat_closed\`.`.trim(),
+      description: `${note} ${SupportLimits.messagesPerMinute} a minute per session (visitors: per address; 429 after). A closed chat answers 409 \`chat_closed\`.`.trim(),
       tags,
       auth,
       params: SupportChatIdParams,

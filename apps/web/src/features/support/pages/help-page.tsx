@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '@/shared/api/api-error';
 import { useSession } from '@/shared/session/use-session';
 import { PageHeading } from '@/shared/ui/page-heading';
 import { PageLoader } from '@/shared/ui/page-loader';
@@ -47,7 +48,7 @@ export function HelpPage() {
       <div className="support-grid">
         <section className="support-faq" aria-labelledby="faq-title">
           <h2 id="faq-title">{t('list.faq')}</h2>
-          <form role="search" onSubmit={search} className="support-faq__search">
+          <form onSubmit={search} className="support-faq__search" aria-label={t('help.search')}>
             <TextField label={t('help.search')} hint={t('help.searchHint')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={200} />
             <button type="submit">{t('help.searchButton')}</button>
           </form>
@@ -92,7 +93,15 @@ function VisitorChat() {
   const { t } = useSupportT();
   const [saved, setSaved] = useState(savedVisitorChat);
   const open = useOpenVisitorChat();
-  if (saved) return <VisitorChatView id={saved.id} side={{ kind: 'visitor', token: saved.token }} />;
+  const reset = () => {
+    try {
+      sessionStorage.removeItem(VISITOR_CHAT);
+    } catch {
+      // nothing kept
+    }
+    setSaved(null);
+  };
+  if (saved) return <VisitorChatView id={saved.id} side={{ kind: 'visitor', token: saved.token }} onReset={reset} />;
   return (
     <>
       <p className="muted">
@@ -116,9 +125,13 @@ function VisitorChat() {
   );
 }
 
-function VisitorChatView({ id, side }: { id: string; side: ChatSide }) {
+function VisitorChatView({ id, side, onReset }: { id: string; side: ChatSide; onReset: () => void }) {
   const { t } = useSupportT();
   const chat = useChat(side, id);
+  const gone = chat.error instanceof ApiError && chat.error.status === 404;
+  useEffect(() => {
+    if (gone) onReset(); // the chat this tab remembered is not there any more: start afresh
+  }, [gone, onReset]);
   if (chat.isPending) return <PageLoader />;
   if (chat.isError) return <QueryError error={chat.error} onRetry={() => void chat.refetch()} />;
   return (
@@ -127,6 +140,13 @@ function VisitorChatView({ id, side }: { id: string; side: ChatSide }) {
         {t('chat.title', { number: chat.data.number })} · {t(`status.${chat.data.status}`)}
       </p>
       <ChatPanel side={side} chat={chat.data} />
+      {chat.data.status === 'closed' ? (
+        <p className="button-row">
+          <button type="button" className="secondary" onClick={onReset}>
+            {t('open.title')}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }
