@@ -83,6 +83,9 @@ const LoansPage = lazy(() => import('@/features/loans/pages/loans-page').then((m
 const LoanPage = lazy(() => import('@/features/loans/pages/loan-page').then((m) => ({ default: m.LoanPage })));
 const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').then((m) => ({ default: m.ReviewPage })));
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
+// The corporate cabinet (issue 10).
+const CompaniesPage = lazy(() => import('@/features/corporate/pages/companies-page').then((m) => ({ default: m.CompaniesPage })));
+const CompanyPage = lazy(() => import('@/features/corporate/pages/company-page').then((m) => ({ default: m.CompanyPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -131,6 +134,8 @@ export function AppRoutes() {
             <Route path="orders/:orderId" element={<OrderPage />} />
             <Route path="loans" element={<LoansPage />} />
             <Route path="loans/:loanId" element={<LoanPage />} />
+            <Route path="company" element={<CompaniesPage />} />
+            <Route path="company/:companyId/:tab?" element={<CompanyPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>

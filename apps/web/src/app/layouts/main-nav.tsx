@@ -13,7 +13,8 @@ type NavKey =
   | 'profile'
   | 'sessions'
   | 'tariffs'
-  | 'numbers';
+  | 'numbers'
+  | 'company';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -26,6 +27,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'bonus', to: '/bonus' },
   { key: 'applications', to: '/orders' },
   { key: 'numbers', to: '/numbers' },
+  { key: 'company', to: '/company' },
   { key: 'support' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },

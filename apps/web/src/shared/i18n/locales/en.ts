@@ -30,6 +30,7 @@ export const en: Dictionary = {
     tariffs: 'Tariffs',
     cards: 'Bank cards',
     numbers: 'Beautiful numbers',
+    company: 'Company',
   },
   header: {
     signOut: 'Sign out',

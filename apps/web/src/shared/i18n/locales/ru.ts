@@ -28,6 +28,7 @@ export const ru = {
     tariffs: 'Тарифы',
     cards: 'Банковские карты',
     numbers: 'Красивые номера',
+    company: 'Компания',
   },
   header: {
     signOut: 'Выйти',
