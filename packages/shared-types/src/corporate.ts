@@ -20,6 +20,30 @@ export const CorporateLimits = {
   reportMaxDays: 366,
 } as const;
 
+const INN_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+
+/**
+ * INN (ИНН) of an organisation: 10 digits, the last a check digit — Σ(dᵢ·wᵢ) over the first nine with
+ * weights 2 4 10 3 5 9 4 6 8, mod 11, mod 10. The first two digits are the region's code, never 00.
+ * (Pure; the API validates with it and the SPA checks as the person types.)
+ */
+export function isValidInn(inn: string): boolean {
+  if (!/^\d{10}$/.test(inn) || inn.startsWith('00')) return false;
+  const d = [...inn].map(Number);
+  return (INN_WEIGHTS.reduce((s, w, i) => s + w * d[i]!, 0) % 11) % 10 === d[9];
+}
+
+/** KPP (КПП): 9 characters — the tax office (4 digits), the reason (2 digits or capital Latin letters), a serial (3 digits); no check digit. */
+export function isValidKpp(kpp: string): boolean {
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp) && !kpp.startsWith('0000');
+}
+
+/** The check digit a 9-digit INN prefix needs (demo data and tests make valid numbers with it). */
+export function innWithCheckDigit(first9: string): string {
+  const d = [...first9].map(Number);
+  return first9 + String((INN_WEIGHTS.reduce((s, w, i) => s + w * d[i]!, 0) % 11) % 10);
+}
+
 /** POST /api/v1/corporate/companies — the owner of a mobile account registers it as a company's. */
 export interface CreateCompanyRequest {
   accountId: string;

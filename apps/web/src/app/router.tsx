@@ -107,6 +107,9 @@ const AboutPage = lazy(() => import('@/features/help/pages/about-page').then((m)
 const DocumentPage = lazy(() => import('@/features/help/pages/document-page').then((m) => ({ default: m.DocumentPage })));
 const HelpVideosPage = lazy(() => import('@/features/help/pages/help-page').then((m) => ({ default: m.HelpPage })));
 const SpeedTestPage = lazy(() => import('@/features/help/pages/speed-test-page').then((m) => ({ default: m.SpeedTestPage })));
+// The corporate cabinet (issue 10).
+const CompaniesPage = lazy(() => import('@/features/corporate/pages/companies-page').then((m) => ({ default: m.CompaniesPage })));
+const CompanyPage = lazy(() => import('@/features/corporate/pages/company-page').then((m) => ({ default: m.CompanyPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -172,6 +175,8 @@ export function AppRoutes() {
             <Route path="support/:chatId" element={<SupportChatPage />} />
             <Route path="help/videos" element={<HelpVideosPage />} />
             <Route path="speedtest" element={<SpeedTestPage />} />
+            <Route path="company" element={<CompaniesPage />} />
+            <Route path="company/:companyId/:tab?" element={<CompanyPage />} />
           </Route>
           <Route path="backoffice" element={<RequireStaff />}>
             <Route element={<BackofficeLayout />}>

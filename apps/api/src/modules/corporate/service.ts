@@ -46,16 +46,38 @@ interface LineRow {
  * A line's spending: the charges (negative ledger entries) whose ref names the line. Every charge the
  * product makes for one line carries the line's id in its ref — monthly fee `monthly:<line>:…`, option
  * `option:<line>:…`, tariff change and proration `…:<line>:<time>`, usage `usage:<key>:<line>:…`, block
- * fee `block-fee:<line>:…` — so the ledger alone says whose spending a charge was.
+ * fee `block-fee:<line>:…` — so the ledger alone says whose spending a charge was. One pass over the
+ * account's entries: the UUIDs in each ref are matched to the account's lines by a hash join (a lookup
+ * per line and entry would cost lines × entries: 500 lines and 20 000 entries took 22 s that way).
  */
-export const LINE_CHARGES = `e.account_id = l.account_id AND e.amount < 0 AND strpos(e.ref, l.id::text) > 0`;
+const UUID_RE = `'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'`;
+
+/**
+ * `spent(line_id, spent)`: charges per line of the accounts `accounts` (an SQL uuid[]) with `created_at`
+ * from `since` (an SQL time, or `ml.period_start`: since each line's billing period began) and before
+ * `until`. The refs' UUIDs are taken once per entry (materialized), then joined to the lines.
+ */
+export const spentCte = (accounts: string, since: string, until: string | null = null) => `
+  refs AS MATERIALIZED (
+    SELECT e.account_id, e.created_at, e.amount, m[1]::uuid AS id
+      FROM ledger_entries e, regexp_matches(e.ref, ${UUID_RE}, 'g') AS m
+     WHERE e.account_id = ANY(${accounts}) AND e.amount < 0
+       AND e.created_at >= ${since === 'ml.period_start' ? `(SELECT min(period_start) FROM mobile_lines WHERE account_id = ANY(${accounts}))` : since}
+       ${until ? `AND e.created_at < ${until}` : ''}),
+  spent AS (
+    SELECT ml.id AS line_id, -sum(r.amount) AS spent
+      FROM refs r JOIN mobile_lines ml ON ml.id = r.id AND ml.account_id = r.account_id
+     WHERE r.created_at >= ${since === 'ml.period_start' ? 'ml.period_start' : since}
+     GROUP BY ml.id)`;
 
 const LINES_SQL = `
+  WITH ${spentCte('ARRAY[$1::uuid]', 'ml.period_start')}
   SELECT l.id, l.account_id, l.msisdn, l.operator, l.status, l.block_reason, l.restriction, l.restriction_reason, l.restricted_at,
          l.period_start, l.period_end, t.name AS tariff_name, cl.employee_name, cl.department, cl.monthly_limit, ec.phone AS employee_phone,
-         (SELECT coalesce(-sum(e.amount), 0) FROM ledger_entries e WHERE ${LINE_CHARGES} AND e.created_at >= l.period_start) AS spent
+         coalesce(s.spent, 0) AS spent
     FROM mobile_lines l
     JOIN tariffs t ON t.id = l.tariff_id
+    LEFT JOIN spent s ON s.line_id = l.id
     LEFT JOIN corporate_lines cl ON cl.line_id = l.id
     LEFT JOIN account_grants g ON g.id = cl.grant_id AND g.revoked_at IS NULL
     LEFT JOIN customers ec ON ec.id = g.grantee_id`;
@@ -298,14 +320,17 @@ export class CorporateService {
   }
 
   private async enforceIn(em: EntityManager, lineIds: string[] | null): Promise<{ restricted: number; restored: number; messages: string[] }> {
-    const rows: { id: string; msisdn: string; restriction_reason: string | null; monthly_limit: string | null; spent: string; company: string; customer_id: string; employee_customer_id: string | null; period_end: Date }[] = await em.query(
-      `SELECT l.id, l.msisdn, l.restriction_reason, l.period_end, cl.monthly_limit, cl.customer_id, cl.employee_customer_id, c.name AS company,
-              (SELECT coalesce(-sum(e.amount), 0) FROM ledger_entries e WHERE ${LINE_CHARGES} AND e.created_at >= l.period_start) AS spent
+    const locked: { id: string; account_id: string; msisdn: string; restriction_reason: string | null; monthly_limit: string | null; company: string; customer_id: string; employee_customer_id: string | null; period_end: Date }[] = await em.query(
+      `SELECT l.id, l.account_id, l.msisdn, l.restriction_reason, l.period_end, cl.monthly_limit, cl.customer_id, cl.employee_customer_id, c.name AS company
          FROM corporate_lines cl JOIN mobile_lines l ON l.id = cl.line_id JOIN companies c ON c.id = cl.company_id
         WHERE (cl.monthly_limit IS NOT NULL OR l.restriction_reason = $1) AND ($2::uuid[] IS NULL OR cl.line_id = ANY($2::uuid[]))
         ORDER BY l.id FOR UPDATE OF l${lineIds ? '' : ' SKIP LOCKED'}`,
       [LIMIT_REASON, lineIds],
     );
+    const accounts = [...new Set(locked.map((r) => r.account_id))];
+    const sums: { line_id: string; spent: string }[] = accounts.length ? await em.query(`WITH ${spentCte('$1::uuid[]', 'ml.period_start')} SELECT line_id, spent FROM spent`, [accounts]) : [];
+    const spentOf = new Map(sums.map((x) => [x.line_id, x.spent]));
+    const rows = locked.map((r) => ({ ...r, spent: spentOf.get(r.id) ?? '0' }));
     const messages: string[] = [];
     let restricted = 0;
     let restored = 0;

@@ -5,7 +5,7 @@ import { CorporateLimits, type DepartmentSpending, type SpendingQuery, type Spen
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
 import { moscowDayStart, nextDay } from './moscow';
-import { LINE_CHARGES, type CompanyRow, type CorporateService } from './service';
+import { spentCte, type CompanyRow, type CorporateService } from './service';
 
 /** Kopecks as roubles with a comma, as Excel in Russian reads them. */
 const roubles = (k: bigint) => {
@@ -16,7 +16,7 @@ const roubles = (k: bigint) => {
 
 /**
  * Spending per employee (line) and department for a period of Moscow days: every charge of the company's
- * account in the period, each line's being the charges whose ref names it (see LINE_CHARGES); the rest
+ * account in the period, each line's being the charges whose ref names it (see spentCte); the rest
  * (charges of the account as a whole) stand apart, so the total is the ledger's.
  */
 export class SpendingReports {
@@ -44,9 +44,9 @@ export class SpendingReports {
 
   private async build(em: EntityManager, company: CompanyRow, q: SpendingQuery, p: { start: Date; end: Date }): Promise<SpendingReport> {
     const lines: { id: string; msisdn: string; employee_name: string | null; department: string | null; spent: string }[] = await em.query(
-      `SELECT l.id, l.msisdn, cl.employee_name, cl.department,
-              (SELECT coalesce(-sum(e.amount), 0) FROM ledger_entries e WHERE ${LINE_CHARGES} AND e.created_at >= $2 AND e.created_at < $3) AS spent
-         FROM mobile_lines l LEFT JOIN corporate_lines cl ON cl.line_id = l.id
+      `WITH ${spentCte('ARRAY[$1::uuid]', '$2::timestamptz', '$3::timestamptz')}
+       SELECT l.id, l.msisdn, cl.employee_name, cl.department, coalesce(s.spent, 0) AS spent
+         FROM mobile_lines l LEFT JOIN corporate_lines cl ON cl.line_id = l.id LEFT JOIN spent s ON s.line_id = l.id
         WHERE l.account_id = $1 ORDER BY cl.department NULLS LAST, cl.employee_name NULLS LAST, l.msisdn`,
       [company.account_id, p.start, p.end],
     );

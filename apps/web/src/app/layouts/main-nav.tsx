@@ -17,7 +17,8 @@ type NavKey =
   | 'news'
   | 'notifications'
   | 'speedtest'
-  | 'help';
+  | 'help'
+  | 'company';
 
 /** Modules of the cabinet; those without a path arrive in later releases. */
 const items: Array<{ key: NavKey; to?: string }> = [
@@ -33,6 +34,7 @@ const items: Array<{ key: NavKey; to?: string }> = [
   { key: 'news', to: '/news' },
   { key: 'notifications', to: '/notifications' },
   { key: 'support', to: '/support' },
+  { key: 'company', to: '/company' },
   { key: 'profile', to: '/profile' },
   { key: 'sessions', to: '/sessions' },
   { key: 'speedtest', to: '/speedtest' },

@@ -35,6 +35,7 @@ export const en: Dictionary = {
     numbers: 'Beautiful numbers',
     speedtest: 'Internet speed',
     help: 'Help',
+    company: 'Company',
   },
   header: {
     signOut: 'Sign out',
@@ -1558,6 +1559,7 @@ export const en: Dictionary = {
       payments_read: 'read payments',
       customers_read: 'read customers',
       webhooks_manage: 'manage webhooks',
+      lines_read: 'read lines’ state (restrictions)',
     },
     ipAllowlist: 'Allowed addresses',
     ipAllowlistHint: 'IPs or subnets, comma-separated, e.g. 203.0.113.0/24. Empty: anywhere.',

@@ -33,6 +33,7 @@ export const ru = {
     numbers: 'Красивые номера',
     speedtest: 'Скорость интернета',
     help: 'Помощь',
+    company: 'Компания',
   },
   header: {
     signOut: 'Выйти',
@@ -1604,6 +1605,7 @@ export const ru = {
       payments_read: 'чтение платежей',
       customers_read: 'чтение клиентов',
       webhooks_manage: 'управление вебхуками',
+      lines_read: 'состояние линий (ограничения)',
     },
     ipAllowlist: 'Разрешённые адреса',
     ipAllowlistHint: 'IP или подсети через запятую, например 203.0.113.0/24. Пусто — отовсюду.',
