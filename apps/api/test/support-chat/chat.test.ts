@@ -126,8 +126,11 @@ describe('support chat: customer ↔ operator', () => {
 
     const view = (await t.http.get(`/api/v1/support/chats/${chat.id}`).set(t.bearer(ivan.token)).expect(200)).body;
     expect(view).toMatchObject({ status: 'active', operatorName: expect.any(String) });
-    const sms = await t.query<{ body: string; subject: string; customer_id: string }>(`SELECT body, subject, customer_id FROM notification_outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [ivan.phone]);
-    expect(sms[0]).toMatchObject({ subject: 'support.reply', customer_id: ivan.id });
+    const sms = await t.query<{ body: string; event_type: string; customer_id: string }>(`SELECT body, event_type, customer_id FROM notification_outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [ivan.phone]);
+    expect(sms[0]).toMatchObject({ event_type: 'support.reply', customer_id: ivan.id });
+    // …and the notification centre lists it, linking to the chat.
+    const centre = await t.query<{ title: string }>(`SELECT title FROM customer_notifications WHERE customer_id = $1 AND event_type = 'support.reply' AND link = $2`, [ivan.id, `/support/${chat.id}`]);
+    expect(centre).toEqual([{ title: `Ответ поддержки: ${chat.number}` }]);
     expect(sms[0].body).toContain(chat.number);
   });
 

@@ -91,12 +91,14 @@ export class BonusExpiryService {
     for (const n of due) {
       const customer = await this.deps.customers.getView(n.customer_id);
       const ids: string[] = [];
+      let told = false;
       await this.ds.transaction(async (em) => {
         const claimed = await em.query(
           'INSERT INTO bonus_expiry_notices (customer_id, expires_on, points, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',
           [n.customer_id, n.day, n.points, now],
         );
         if (!claimed.length) return;
+        told = true;
         const date = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${n.day}T00:00:00Z`));
         ids.push(
           ...(await this.deps.notifications.notify(em, {
@@ -110,7 +112,7 @@ export class BonusExpiryService {
         );
       });
       await this.deps.notifications.deliver(ids);
-      sent += ids.length;
+      if (told) sent += 1; // one notice per member and expiry day, on whichever channels they keep
     }
     return sent;
   }

@@ -23,7 +23,7 @@ export const BUILT_IN_EVENTS: NotificationEventType[] = [
   { type: 'loan.status', label: 'Займы: решения и выдача', defaults: on(true, true, true) },
   { type: 'loan.reminder', label: 'Займы: напоминания о платеже', defaults: on(true, true, true) },
   { type: 'bonus.expiry', label: 'Сгорание бонусных баллов', defaults: on(true, false, true) },
-  { type: 'support.reply', label: 'Ответы поддержки в чате', defaults: on(false, true, true) },
+  { type: 'support.reply', label: 'Ответы поддержки в чате', defaults: on(true, false, true) },
   { type: 'promotion.joined', label: 'Участие в акциях', defaults: on(false, false, true) },
   { type: 'security.new_device', label: 'Вход с нового устройства', defaults: on(false, true, true), security: true },
   { type: 'security.password_changed', label: 'Смена пароля', defaults: on(true, true, true), security: true },

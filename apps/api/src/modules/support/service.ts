@@ -446,16 +446,20 @@ export class SupportService {
     if (recent) return [];
     const preview = text ? `: «${text.length > 60 ? `${text.slice(0, 60)}…` : text}»` : '';
     const where = chat.customer_id ? 'в личном кабинете, раздел «Поддержка»' : 'в чате на сайте';
+    const body = `Ответ поддержки по обращению ${chat.number}${preview}. Продолжить переписку можно ${where}.`;
+    if (chat.customer_id) {
+      // A customer hears it on the channels their preferences keep for support.reply: the notification centre
+      // (and their browsers, by Web Push) and the SMS, by default.
+      return this.deps.notifications.notify(em, { event: 'support.reply', customerId: chat.customer_id, title: `Ответ поддержки: ${chat.number}`, body, link: `/support/${chat.id}`, sms: to });
+    }
     return [
       await this.deps.notifications.enqueue(em, {
         channel: 'sms',
         to,
         subject: 'support.reply',
-        body: `Ответ поддержки по обращению ${chat.number}${preview}. Продолжить переписку можно ${where}.`,
-        customerId: chat.customer_id,
+        body,
+        customerId: null,
         event: 'support.reply',
-        title: `Ответ поддержки: ${chat.number}`,
-        url: `/support/${chat.id}`,
       }),
     ];
   }
