@@ -85,6 +85,8 @@ const LoanReviewPage = lazy(() => import('@/features/loans/pages/review-page').t
 const PhoneChangesPage = lazy(() => import('@/features/loans/pages/phone-changes-page').then((m) => ({ default: m.PhoneChangesPage })));
 const PayPage = lazy(() => import('@/features/quickpay/pages/pay-page').then((m) => ({ default: m.PayPage })));
 const PayStatusPage = lazy(() => import('@/features/quickpay/pages/pay-status-page').then((m) => ({ default: m.PayStatusPage })));
+const SecurityQuestionCard = lazy(() => import('@/features/security-question/components/security-question-card').then((m) => ({ default: m.SecurityQuestionCard })));
+const QuestionResetPage = lazy(() => import('@/features/security-question/pages/question-reset-page').then((m) => ({ default: m.QuestionResetPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -96,6 +98,7 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage alternatives={<GosuslugiButton />} />} />
           <Route path="login/gosuslugi" element={<GosuslugiPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="forgot-password/question" element={<QuestionResetPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
           <Route path="bonus/activate" element={<BonusActivationPage />} />
           <Route path="*" element={<NotFoundPage />} />
@@ -125,7 +128,7 @@ export function AppRoutes() {
             <Route path="payments/:paymentId" element={<PaymentPage />} />
             <Route path="payments/:paymentId/receipt" element={<ReceiptPage />} />
             <Route path="cards" element={<CardsPage />} />
-            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} />} />
+            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} extras={<SecurityQuestionCard />} />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="bonus" element={<BonusPage />} />
             <Route path="bonus/rewards" element={<BonusRewardsPage />} />

@@ -16,6 +16,7 @@ import { Loans1765000000000 } from './1765000000000-loans';
 import { OtpOwners1765350000000 } from './1765350000000-otp-owners';
 import { LineExtras1765550000000 } from './1765550000000-line-extras';
 import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
+import { OperatorPoints1765550000002 } from './1765550000002-operator-points';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -34,4 +35,5 @@ export const migrations = [
   OtpOwners1765350000000,
   LineExtras1765550000000,
   SecurityQuestion1765550000001,
+  OperatorPoints1765550000002,
 ];

@@ -141,6 +141,7 @@ export const en: Dictionary = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     forgot: 'Forgot your password?',
+    forgotNoPhone: 'Lost your phone? Answer the security question',
     tariffs: 'See tariffs',
     captchaLegend: 'Check that you are not a robot',
     captchaImage: 'Picture with characters to check',

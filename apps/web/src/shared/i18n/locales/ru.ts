@@ -145,6 +145,7 @@ export const ru = {
     submit: 'Войти',
     submitting: 'Входим…',
     forgot: 'Забыли пароль?',
+    forgotNoPhone: 'Нет доступа к телефону? Ответьте на контрольный вопрос',
     tariffs: 'Посмотреть тарифы',
     captchaLegend: 'Проверка, что вы не робот',
     captchaImage: 'Картинка с символами для проверки',
