@@ -87,6 +87,7 @@ const PayPage = lazy(() => import('@/features/quickpay/pages/pay-page').then((m)
 const PayStatusPage = lazy(() => import('@/features/quickpay/pages/pay-status-page').then((m) => ({ default: m.PayStatusPage })));
 const SecurityQuestionCard = lazy(() => import('@/features/security-question/components/security-question-card').then((m) => ({ default: m.SecurityQuestionCard })));
 const QuestionResetPage = lazy(() => import('@/features/security-question/pages/question-reset-page').then((m) => ({ default: m.QuestionResetPage })));
+const TopUpOtherPage = lazy(() => import('@/features/payments/pages/top-up-other-page').then((m) => ({ default: m.TopUpOtherPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -125,6 +126,7 @@ export function AppRoutes() {
             <Route path="accounts/:accountId/top-up" element={<TopUpPage />} />
             <Route path="accounts/:accountId/:tab?" element={<AccountRoute />} />
             <Route path="payments" element={<PaymentsPage />} />
+            <Route path="payments/other" element={<TopUpOtherPage />} />
             <Route path="payments/:paymentId" element={<PaymentPage />} />
             <Route path="payments/:paymentId/receipt" element={<ReceiptPage />} />
             <Route path="cards" element={<CardsPage />} />

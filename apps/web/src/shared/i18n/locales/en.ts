@@ -711,6 +711,18 @@ export const en: Dictionary = {
     boundFailed: 'The card could not be added. {{reason}}',
     boundUnknown: 'Could not find out whether the card was added. Reload the page.',
   },
+  topUpOther: {
+    title: 'Top up another number',
+    intro: 'A relative’s phone or a home internet contract: we show only the owner’s first name and surname initial.',
+    number: 'Phone or contract number',
+    numberInvalid: 'Enter a phone number (10 digits) or a contract number.',
+    find: 'Find',
+    recipient: 'Recipient',
+    amount: 'Amount, ₽',
+    amountHint: 'From {{min}} to {{max}}',
+    amountRange: 'The amount must be from {{min}} to {{max}}.',
+    another: 'Another number',
+  },
   payments: {
     title: 'Payments',
     intro: 'Top-ups of your accounts and their receipts.',
