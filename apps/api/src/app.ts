@@ -65,10 +65,10 @@ import { OrdersService, orderRoutes } from './modules/orders';
 import { FaqService, SupportBus, SupportService, supportRoutes } from './modules/support';
 import { EsiaService, OpenIdEsiaProvider, esiaRoutes, type EsiaProvider } from './modules/esia';
 import { QuickPayService, quickPayRoutes } from './modules/quickpay';
-import { LineExtrasService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
 import { HelpService, helpRoutes } from './modules/help';
 import { PushService, WebPushSender, pushRoutes, type PushSender } from './modules/push';
 import { SpeedTestService, UPLOAD_PATH, speedTestRoutes, speedTestUploadParser } from './modules/speedtest';
+import { LineExtrasService, OperatorPointsService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -140,6 +140,7 @@ export function createServices(deps: AppDeps) {
   const bonusCampaigns = new CampaignRules(ds, clock, config.bonus.campaignCacheSeconds);
   const bonus = new BonusService(ds, clock, config.bonus, { book: bonusBook, customers, notifications, audit, campaigns: bonusCampaigns, events: webhooks });
   const bonusHistory = new BonusHistoryService(ds, clock);
+  const operatorPoints = new OperatorPointsService(ds, clock, { bonus });
   const bonusActivation = new BonusActivationService(ds, clock, { book: bonusBook, bonus, customers, otp, notifications, rate, audit });
   const till = new TillService(ds, clock, config.bonus, { book: bonusBook, audit, campaigns: bonusCampaigns, events: webhooks });
   const bonusExpiry = new BonusExpiryService(ds, clock, config.bonus, { customers, notifications });
@@ -236,7 +237,7 @@ export function createServices(deps: AppDeps) {
     payouts, phoneChangeReview, loans,
     corporate, corporateSpending, closingDocuments,
     quickpay, lineExtras, securityQuestions,
-    help, push, speedTest,
+    help, push, speedTest, operatorPoints,
   };
 }
 
@@ -268,6 +269,8 @@ export function jobTable(s: Services): JobDefinition[] {
     { name: 'payouts-reconcile', cron: '*/2 * * * *', run: () => s.payouts.reconcile() },
     // Hourly, but each loan accrues once a day (a second run the same day finds nothing to accrue).
     { name: 'line-extras-fees', cron: '25 * * * *', run: () => s.lineExtras.chargeDue() },
+    // Daily, but each line earns once per month (the bonus ref names the month): a missed day catches up.
+    { name: 'operator-points', cron: '40 4 * * *', run: () => s.operatorPoints.accrueMonth() },
     { name: 'loans-daily', cron: '7 * * * *', run: () => s.loans.servicing.runDaily() },
     // Corporate lines over their monthly limit take incoming calls only; back within it (or a new period), all calls again.
     { name: 'corporate-limits', cron: '* * * * *', run: () => s.corporate.enforce() },

@@ -44,6 +44,8 @@ export async function seedCatalog(em: EntityManager, clock: Clock): Promise<void
       [t.code, t.kind, t.provider, t.name, t.description, k(t.fee), k(t.changeFee), t.minutes ?? 0, t.sms ?? 0, t.mb ?? 0, t.speed ?? null, k(t.minute), k(t.smsPrice), k(t.mbPrice), t.archived ?? false, clock.now()],
     );
   }
+  // Operator points (issue 10): MegaFon-style "bonus for paying your bill", 1 % of paid charges on the MegaFon tariffs.
+  await em.query(`UPDATE tariffs SET points_rate_bp = 100 WHERE code IN ('megafon-vse', 'megafon-minimum') AND points_rate_bp = 0`);
   for (const o of DEMO_OPTIONS) {
     await em.query(
       `INSERT INTO tariff_options (code, kind, provider, name, description, monthly_fee, minutes, sms, mb)

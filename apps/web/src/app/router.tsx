@@ -110,6 +110,9 @@ const SpeedTestPage = lazy(() => import('@/features/help/pages/speed-test-page')
 // The corporate cabinet (issue 10).
 const CompaniesPage = lazy(() => import('@/features/corporate/pages/companies-page').then((m) => ({ default: m.CompaniesPage })));
 const CompanyPage = lazy(() => import('@/features/corporate/pages/company-page').then((m) => ({ default: m.CompanyPage })));
+const SecurityQuestionCard = lazy(() => import('@/features/security-question/components/security-question-card').then((m) => ({ default: m.SecurityQuestionCard })));
+const QuestionResetPage = lazy(() => import('@/features/security-question/pages/question-reset-page').then((m) => ({ default: m.QuestionResetPage })));
+const TopUpOtherPage = lazy(() => import('@/features/payments/pages/top-up-other-page').then((m) => ({ default: m.TopUpOtherPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The route tree (declarative mode: no loaders are used, and it is half the size of the data router). */
@@ -121,6 +124,7 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage alternatives={<GosuslugiButton />} />} />
           <Route path="login/gosuslugi" element={<GosuslugiPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="forgot-password/question" element={<QuestionResetPage />} />
           <Route path="dev/inbox" element={<DevInboxPage />} />
           <Route path="bonus/activate" element={<BonusActivationPage />} />
           <Route path="newsletter/confirm" element={<NewsletterConfirmPage />} />
@@ -155,10 +159,11 @@ export function AppRoutes() {
             <Route path="accounts/:accountId/top-up" element={<TopUpPage />} />
             <Route path="accounts/:accountId/:tab?" element={<AccountRoute />} />
             <Route path="payments" element={<PaymentsPage />} />
+            <Route path="payments/other" element={<TopUpOtherPage />} />
             <Route path="payments/:paymentId" element={<PaymentPage />} />
             <Route path="payments/:paymentId/receipt" element={<ReceiptPage />} />
             <Route path="cards" element={<CardsPage />} />
-            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} />} />
+            <Route path="profile" element={<ProfilePage identities={<IdentityCard />} extras={<SecurityQuestionCard />} />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="bonus" element={<BonusPage />} />
             <Route path="bonus/rewards" element={<BonusRewardsPage />} />

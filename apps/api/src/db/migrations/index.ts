@@ -20,6 +20,7 @@ import { LineExtras1765550000000 } from './1765550000000-line-extras';
 import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
 import { Support1765400000000 } from './1765400000000-support';
 import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
+import { OperatorPoints1765550000002 } from './1765550000002-operator-points';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -42,4 +43,5 @@ export const migrations = [
   SecurityQuestion1765550000001,
   Support1765400000000,
   AppAndHelp1765600000000,
+  OperatorPoints1765550000002,
 ];

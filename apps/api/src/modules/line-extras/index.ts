@@ -1,2 +1,3 @@
 export { LineExtrasService } from './service';
 export { lineExtrasRoutes, lineIntegrationRoutes } from './routes';
+export { OperatorPointsService, moscowMonth, previousMoscowMonth } from './operator-points';

@@ -42,6 +42,9 @@ export function LoginPage({ alternatives }: { alternatives?: ReactNode }) {
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>
       <p className="auth-card__links">
+        <Link to="/forgot-password/question">{t('login.forgotNoPhone')}</Link>
+      </p>
+      <p className="auth-card__links">
         <Link to="/pay">{t('publicNav.pay')}</Link>
       </p>
       <p className="auth-card__links">

@@ -30,7 +30,7 @@ export function PaymentsPage() {
     <>
       <PageHeading title={t('payments.title')}>{t('payments.title')}</PageHeading>
       <p className="muted">
-        {t('payments.intro')} <Link to="/cards">{t('payments.cardsLink')}</Link>
+        {t('payments.intro')} <Link to="/cards">{t('payments.cardsLink')}</Link> · <Link to="/payments/other">{t('topUpOther.title')}</Link>
       </p>
       {accounts.data && accounts.data.items.length > 1 ? (
         <div className="field line-picker">

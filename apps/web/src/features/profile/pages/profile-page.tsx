@@ -11,8 +11,8 @@ import { ChangeEmailForm } from '../components/change-email-form';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { ChangePhoneForm } from '../components/change-phone-form';
 
-/** `identities`: the linked sign-in accounts (Gosuslugi), composed in by src/app. */
-export function ProfilePage({ identities }: { identities?: ReactNode }) {
+/** `identities`: the linked sign-in accounts (Gosuslugi); `extras`: more cards (the security question) — composed in by src/app. */
+export function ProfilePage({ identities, extras }: { identities?: ReactNode; extras?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
 
@@ -57,6 +57,7 @@ export function ProfilePage({ identities }: { identities?: ReactNode }) {
             <ChangeEmailForm currentEmail={me.data.email} />
           </article>
           {identities ? <Suspense fallback={null}>{identities}</Suspense> : null}
+          {extras ? <Suspense fallback={null}>{extras}</Suspense> : null}
         </div>
       ) : null}
     </>
