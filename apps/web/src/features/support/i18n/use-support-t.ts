@@ -1,64 +1,14 @@
-import { useCallback, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/shared/api/api-error';
-import { errorMessage } from '@/shared/i18n/error-message';
-import { i18n } from '@/shared/i18n/i18n';
+import { featureNamespace, type DictionaryKey } from '@/shared/i18n/feature-namespace';
 import { ru } from './ru';
 
-/**
- * The support feature keeps its texts in its own i18next namespace, loaded with its pages (a lazy
- * chunk), so they do not weigh on the first load of the cabinet. Russian comes with the chunk;
- * English is fetched when the language is English. Keys are checked against the Russian file.
- */
+/** This feature's texts: their own i18next namespace, loaded with its pages (see `featureNamespace`). */
 export const SUPPORT_NS = 'support';
 
-if (!i18n.hasResourceBundle('ru', SUPPORT_NS)) i18n.addResourceBundle('ru', SUPPORT_NS, ru);
+const texts = featureNamespace(SUPPORT_NS, ru, () => import('./en'));
 
-let loadingEnglish: Promise<void> | null = null;
-function ensureLanguage(language: string): void {
-  if (!language.startsWith('en') || i18n.hasResourceBundle('en', SUPPORT_NS) || loadingEnglish) return;
-  loadingEnglish = import('./en')
-    .then((module) => {
-      i18n.addResourceBundle('en', SUPPORT_NS, module.en);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      loadingEnglish = null;
-    });
-}
-
-type Plural = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-type Strip<K extends string> = K extends `${infer Base}_${Plural}` ? Base : K;
-type Keys<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${Strip<K>}` : Keys<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
-
-/** A key of the support dictionary, e.g. `calculator.title` (plural forms without their suffix). */
-export type SupportKey = Keys<typeof ru>;
+export type SupportKey = DictionaryKey<typeof ru>;
 export type SupportT = (key: SupportKey, options?: Record<string, unknown>) => string;
 
-type AnyT = (key: string, options?: Record<string, unknown>) => string;
-const translate = useTranslation as unknown as (ns: string, options: { bindI18nStore: string }) => { t: AnyT; i18n: { language: string } };
-
-export function useSupportT(): { t: SupportT; language: string } {
-  const { t, i18n: instance } = translate(SUPPORT_NS, { bindI18nStore: 'added' });
-  const language = instance.language;
-  useEffect(() => ensureLanguage(language), [language]);
-  return { t: t as SupportT, language };
-}
-
-/** A sentence about a failed call: the support dictionary's words for its own codes, else the cabinet's. */
-export function useSupportError(): (error: unknown) => string {
-  const { t, language } = useSupportT();
-  const { t: common } = useTranslation();
-  return useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError && error.code) {
-        const own = (t as AnyT)(`errors.${error.code}`, { defaultValue: '' });
-        if (own) return own;
-      }
-      return errorMessage(common, error, language);
-    },
-    [t, common, language],
-  );
-}
+export const useSupportT: () => { t: SupportT; language: string } = texts.useT;
+/** A sentence about a failed call: this feature's words for its own codes, else the cabinet's. */
+export const useSupportError: () => (error: unknown) => string = texts.useError;
