@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath)('the corporate cabinet (real Chromium, built SPA 
     const actRow = docs.getByRole('row').filter({ hasText: 'Акт' }).first();
     await actRow.waitFor();
     await screenshot(page, 'corporate-documents-desktop');
-    const [download] = await Promise.all([page.waitForEvent('download'), actRow.getByRole('button', { name: /^Скачать Акт/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), actRow.getByRole('button', { name: /^Скачать PDF: Акт/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^АКТ-\d+-\d{6}\.pdf$/);
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

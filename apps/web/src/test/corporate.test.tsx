@@ -136,7 +136,7 @@ describe('the corporate cabinet', () => {
     const row = within(await screen.findByRole('table', { name: 'Счета и акты по месяцам' })).getAllByRole('row')[1]!;
     expect(plain(row.textContent)).toContain('октябрь 2026');
     expect(plain(row.textContent)).toContain('1 984,50 ₽');
-    await user.click(within(row).getByRole('button', { name: 'Скачать Акт № АКТ-7000001-202610 (PDF)' }));
+    await user.click(within(row).getByRole('button', { name: 'Скачать PDF: Акт № АКТ-7000001-202610' }));
     await waitFor(() => expect(save).toHaveBeenCalledWith(expect.anything(), 'АКТ.pdf'));
     expect(api.callsTo('GET', '/corporate/companies/co-1/documents/d-1/pdf')[0]!.headers.get('Authorization')).toBe('Bearer access-1');
   });

@@ -7,6 +7,7 @@ import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { downloadDocument, useDocuments } from '../api/corporate';
 import { useCorporateError, useCorporateT } from '../i18n/use-corporate-t';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** Invoices and acts by month, each downloadable as PDF. */
 export function DocumentsSection({ companyId }: { companyId: string }) {
@@ -39,7 +40,7 @@ export function DocumentsSection({ companyId }: { companyId: string }) {
       {docs.isError ? <QueryError error={docs.error} onRetry={() => void docs.refetch()} /> : null}
       {docs.data && docs.data.items.length === 0 ? <p className="muted">{t('documents.empty')}</p> : null}
       {docs.data?.items.length ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="corporate-table">
             <caption className="visually-hidden">{t('documents.caption')}</caption>
             <thead>
@@ -79,7 +80,7 @@ export function DocumentsSection({ companyId }: { companyId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -10,6 +10,7 @@ import { useCompanyLines } from '../api/corporate';
 import { useCorporateT } from '../i18n/use-corporate-t';
 import { EmployeeDialog } from './employee-dialog';
 import { LimitDialog } from './limit-dialog';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** The company's lines: employee, department, this period's spending against the limit, the restriction. */
 export function LinesSection({ companyId, admin, employee }: { companyId: string; admin: boolean; employee: boolean }) {
@@ -26,7 +27,7 @@ export function LinesSection({ companyId, admin, employee }: { companyId: string
       {lines.isPending ? <PageLoader /> : null}
       {lines.isError ? <QueryError error={lines.error} onRetry={() => void lines.refetch()} /> : null}
       {lines.data ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="corporate-table">
             <caption className="visually-hidden">{t('lines.caption')}</caption>
             <thead>
@@ -84,7 +85,7 @@ export function LinesSection({ companyId, admin, employee }: { companyId: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <LimitDialog
         key={`limit-${editing?.line.lineId ?? ''}`}

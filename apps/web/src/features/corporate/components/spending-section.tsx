@@ -8,6 +8,7 @@ import { QueryError } from '@/shared/ui/query-error';
 import { TextField } from '@/shared/ui/text-field';
 import { downloadSpendingCsv, useSpending } from '../api/corporate';
 import { useCorporateError, useCorporateT } from '../i18n/use-corporate-t';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** This month so far, in Moscow: `{ from: 'YYYY-MM-01', to: today }`. */
 function thisMonth(): { from: string; to: string } {
@@ -65,7 +66,7 @@ export function SpendingSection({ companyId }: { companyId: string }) {
       {report.isError ? <QueryError error={report.error} onRetry={() => void report.refetch()} /> : null}
       {report.data ? (
         <>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="corporate-table">
               <caption>{t('spending.byLine')}</caption>
               <thead>
@@ -87,8 +88,8 @@ export function SpendingSection({ companyId }: { companyId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
-          <div className="table-scroll">
+          </TableScroll>
+          <TableScroll>
             <table className="corporate-table">
               <caption>{t('spending.byDepartment')}</caption>
               <thead>
@@ -108,7 +109,7 @@ export function SpendingSection({ companyId }: { companyId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <dl className="details details--compact">
             <dt>{t('spending.accountWide')}</dt>
             <dd>{money(report.data.accountWide)}</dd>

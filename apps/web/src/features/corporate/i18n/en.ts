@@ -106,7 +106,7 @@ export const en: Shape<typeof ru> = {
     invoice: 'Invoice',
     act: 'Act',
     download: 'Download PDF',
-    downloadLabel: 'Download {{kind}} {{number}} (PDF)',
+    downloadLabel: 'Download PDF: {{kind}} {{number}}',
   },
   errors: {
     company_exists: 'This account belongs to a company already.',

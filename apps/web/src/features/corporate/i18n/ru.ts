@@ -110,7 +110,7 @@ export const ru = {
     invoice: 'Счёт',
     act: 'Акт',
     download: 'Скачать PDF',
-    downloadLabel: 'Скачать {{kind}} № {{number}} (PDF)',
+    downloadLabel: 'Скачать PDF: {{kind}} № {{number}}',
   },
   errors: {
     company_exists: 'Этот счёт уже оформлен на компанию.',

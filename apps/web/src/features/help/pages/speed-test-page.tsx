@@ -5,6 +5,7 @@ import { PageHeading } from '@/shared/ui/page-heading';
 import { QueryError } from '@/shared/ui/query-error';
 import { download, kbpsOf, ping, upload, useResults, useSaveResult } from '../api/speedtest';
 import { useHelpError, useHelpT } from '../i18n/use-help-t';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 type Phase = 'idle' | 'latency' | 'download' | 'upload' | 'done' | 'failed';
 
@@ -110,7 +111,7 @@ export function SpeedTestPage() {
       {results.isError ? <QueryError error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.data && history.length === 0 ? <p>{t('speedtest.noHistory')}</p> : null}
       {history.length ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -131,7 +132,7 @@ export function SpeedTestPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {results.hasNextPage ? (
         <button type="button" className="secondary" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>

@@ -7,6 +7,7 @@ import { PageHeading } from '@/shared/ui/page-heading';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { usePreferences, useSetPreference } from '../api/notifications';
+import { TableScroll } from '@/shared/ui/table-scroll';
 
 /** /profile/notifications — per event type and channel; security events stay on. */
 export function PreferencesPage() {
@@ -22,7 +23,7 @@ export function PreferencesPage() {
       {prefs.isError ? <QueryError error={prefs.error} onRetry={() => void prefs.refetch()} /> : null}
       {change.isError ? <FormAlert>{message(change.error)}</FormAlert> : null}
       {prefs.data ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption className="visually-hidden">{t('notifications.preferencesTitle')}</caption>
             <thead>
@@ -55,7 +56,7 @@ export function PreferencesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <p>
         <Link to="/notifications">{t('notifications.title')}</Link>

@@ -21,7 +21,7 @@ export function ChatPanel({ side, chat, canWrite = true }: { side: ChatSide; cha
     // The chat's state (taken, closed, rated) comes back with its GET.
     if (m.kind !== 'message') void client.invalidateQueries({ queryKey: chatQueryOptions(side, chat.id).queryKey });
   });
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = logRef.current;
     if (el && typeof el.scrollTo === 'function') el.scrollTo({ top: el.scrollHeight });
@@ -33,11 +33,14 @@ export function ChatPanel({ side, chat, canWrite = true }: { side: ChatSide; cha
       <p className="support-chat__state muted" role="status">
         {connected ? t('chat.live') : t('chat.reconnecting')}
       </p>
-      <ol ref={logRef} className="support-chat__log" role="log" aria-live="polite" aria-label={t('chat.log')}>
-        {messages.map((m) => (
-          <MessageItem key={m.seq} m={m} side={side} chatId={chat.id} language={language} />
-        ))}
-      </ol>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the log scrolls: it takes the focus so a keyboard can scroll it (WCAG 2.1.1) */}
+      <div ref={logRef} className="support-chat__log" role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
+        <ol className="support-chat__list">
+          {messages.map((m) => (
+            <MessageItem key={m.seq} m={m} side={side} chatId={chat.id} language={language} />
+          ))}
+        </ol>
+      </div>
       {closed ? <p className="muted">{t('chat.closedNote')}</p> : canWrite ? <Composer side={side} chatId={chat.id} /> : null}
       {side.kind !== 'staff' && chat.rating === null ? <RatingForm side={side} chatId={chat.id} closed={closed} /> : null}
       {chat.rating !== null ? <p>{t('chat.rated', { rating: chat.rating })}</p> : null}

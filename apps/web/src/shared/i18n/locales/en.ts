@@ -1700,7 +1700,7 @@ export const en: Dictionary = {
     unread_other: '{{count}} unread',
     allRead: 'All read',
     markAll: 'Mark all read',
-    markRead: 'Read',
+    markRead: 'Mark read',
     markOne: 'Mark read: {{title}}',
     new: 'new',
     open: 'Open',

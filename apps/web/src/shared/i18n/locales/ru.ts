@@ -1758,7 +1758,7 @@ export const ru = {
     unread_other: '{{count}} непрочитанного',
     allRead: 'Всё прочитано',
     markAll: 'Прочитать все',
-    markRead: 'Прочитано',
+    markRead: 'Отметить прочитанным',
     markOne: 'Отметить прочитанным: {{title}}',
     new: 'новое',
     open: 'Открыть',
