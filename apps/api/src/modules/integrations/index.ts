@@ -6,5 +6,5 @@ export { integrationRoutes } from './routes';
 export { integrationBackofficeRoutes } from './backoffice-routes';
 /** Other modules announce events with `WebhooksService.publish(em, type, data)` inside their own transaction. */
 export { WebhooksService, nextAttemptAt, type WebhookActor, type EventPublisher } from './webhooks/service';
-export { createHttpWebhookSender, httpWebhookSender, isPrivateAddress, type WebhookSender, type WebhookResponse } from './webhooks/sender';
+export { createHttpWebhookSender, isPrivateAddress, type WebhookSender, type WebhookResponse } from './webhooks/sender';
 export { newWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './webhooks/signing';

@@ -113,6 +113,3 @@ export function createHttpWebhookSender(opts: { allowPrivateAddresses: boolean }
     }
   };
 }
-
-/** The sender as it runs outside production: receivers on this machine are allowed. */
-export const httpWebhookSender: WebhookSender = createHttpWebhookSender({ allowPrivateAddresses: true });
