@@ -1,6 +1,6 @@
 import { rateLimit, type Store, type Options, type IncrementResponse } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 
@@ -14,9 +14,10 @@ export class RateCounter {
     private readonly clock: Clock,
   ) {}
 
-  async hit(key: string, windowMs: number): Promise<{ hits: number; resetAt: Date }> {
+  /** Counts a hit; inside a transaction pass its `em` (the count then stands or falls with it). */
+  async hit(key: string, windowMs: number, em: Pick<EntityManager, 'query'> = this.ds): Promise<{ hits: number; resetAt: Date }> {
     const now = this.clock.now();
-    const [row] = await this.ds.query(
+    const [row] = await em.query(
       `INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES ($1, 1, $3)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN rate_limit_hits.reset_at <= $2 THEN 1 ELSE rate_limit_hits.hits + 1 END,

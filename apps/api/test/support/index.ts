@@ -14,7 +14,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
@@ -27,6 +27,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
 import { ManualClock } from '../../src/platform/clock';
 import { createLogger } from '../../src/platform/logger';
+import { guardNestedConnections } from '../../src/db/connection-guard';
 import type { NewCustomer } from '../../src/modules/customers';
 import { patternsOf } from '../../src/modules/numbers';
 import { seedCatalog } from '../../src/seed/catalog';
@@ -154,6 +155,12 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     databaseUrl: url.toString(),
   };
   const ds = await openDatabase(url.toString(), { poolSize: 5 });
+  // A transaction that asks for a second connection wedges the API under load (every pool connection held,
+  // each waiting for another): here it fails the request, so the suite that does it names the place.
+  const guard = guardNestedConnections(ds, (stack) => {
+    if (process.env.TEST_NESTED_LOG) appendFileSync(process.env.TEST_NESTED_LOG, `${stack}\n---\n`);
+    else throw new Error(`A second connection was asked for inside a transaction: use the transaction's EntityManager.\n${stack}`);
+  });
   const clock = new ManualClock(opts.now ?? TEST_START);
   // TEST_LOG_LEVEL=error shows what a 500 in a suite was (the product logs nothing by default here).
   const deps = { config, ds, clock, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') };
@@ -260,10 +267,13 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       return row.answer;
     },
     async deliverCallbacks() {
-      const { sent } = await services.acquirer.deliverDue(async (body, headers) => {
-        const res = await http.post('/api/v1/payments/callbacks/sandbox').set(headers).send(body);
-        return res.status >= 200 && res.status < 300;
-      });
+      // The acquirer is another system: its call reaches the API as a request of its own, not inside its transaction.
+      const { sent } = await services.acquirer.deliverDue((body, headers) =>
+        guard.outside(async () => {
+          const res = await http.post('/api/v1/payments/callbacks/sandbox').set(headers).send(body);
+          return res.status >= 200 && res.status < 300;
+        }),
+      );
       return sent;
     },
     async payOnAcquirerPage(confirmationUrl, card = {}) {

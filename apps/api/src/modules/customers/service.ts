@@ -194,7 +194,7 @@ export class CustomersService {
       if (await em.getRepository(Customer).existsBy({ phone })) {
         throw new AppError('phone_taken', 409, 'This phone number belongs to another customer.');
       }
-      const hit = await this.deps.rate.hit(`otp-resend:phone_change:${customerId}`, Limits.otpResendSeconds * 1000);
+      const hit = await this.deps.rate.hit(`otp-resend:phone_change:${customerId}`, Limits.otpResendSeconds * 1000, em);
       if (hit.hits > 1) {
         const retryAfter = this.deps.rate.retryAfter(hit.resetAt);
         throw new AppError('otp_resend_too_soon', 429, `A code was sent recently; ask again in ${retryAfter} s.`, { retryAfter }, { 'Retry-After': String(retryAfter) });

@@ -194,7 +194,7 @@ export class EsiaService {
     const ids: string[] = [];
     await this.ds.transaction(async (em) => {
       const row = await this.pending(em, ticket, cookieState);
-      const hit = await this.deps.rate.hit(`otp-resend:esia_link:${row.customer_id}`, Limits.otpResendSeconds * 1000);
+      const hit = await this.deps.rate.hit(`otp-resend:esia_link:${row.customer_id}`, Limits.otpResendSeconds * 1000, em);
       if (hit.hits > 1) {
         const retryAfter = this.deps.rate.retryAfter(hit.resetAt);
         throw new AppError('otp_resend_too_soon', 429, `A code was sent recently; ask again in ${retryAfter} s.`, { retryAfter }, { 'Retry-After': String(retryAfter) });
