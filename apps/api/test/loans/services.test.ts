@@ -2,7 +2,7 @@ import type { LoanServiceLine, LoanView } from '@cabinet/shared-types';
 import { createTestContext, type TestContext } from '../support';
 import { allConsents, bindCard, borrowerData, days, getLoan, ledgerOf, newBorrower, productIds, verifyPhone, type Borrower } from './helpers';
 
-const rub = (amount: number) => ({ amount, currency: 'RUB' });
+const rub = (amount: number) => ({ amount, currency: 'RUB' as const });
 const INSURANCE = 990_00;
 const LEGAL = 1_490_00;
 
