@@ -169,6 +169,18 @@ describe('the optional services of a loan', () => {
     expect(calls[0]!.headers.get('Idempotency-Key')).toBeTruthy();
   });
 
+  it('approved with a service chosen: before taking the money it says the service is charged separately, not in the loan', async () => {
+    const chosen = { ...paid, status: 'selected' as const, paymentId: null, paidAt: null, refundableUntil: null, refundable: false };
+    const approved = loan({ status: 'approved', debt: null, nextPayment: null, schedule: [], operations: [], payout: null, approvalValidUntil: '2026-11-29T09:00:00Z', services: [chosen] });
+    setup(approved);
+    renderApp('/loans/loan-1');
+    const panel = await screen.findByRole('region', { name: 'Получить деньги' });
+    expect(plain(panel.textContent)).toContain('Вы выбрали дополнительные услуги (Страхование от несчастного случая): 990 ₽ спишем с этой же карты отдельным платежом');
+    const section = screen.getByRole('region', { name: 'Дополнительные услуги' });
+    expect(plain(section.textContent)).toContain('Выбрана: оплата отдельно после выдачи денег.');
+    expect(within(section).queryByRole('button')).toBeNull();
+  });
+
   it('a refund the API refuses (past 14 days) is said in words', async () => {
     const api = setup(loan({ services: [paid] }));
     api.on('POST', '/loans/loan-1/services/insurance/refund', () => problem(409, 'service_refund_period_over'));

@@ -222,6 +222,7 @@ export const en: Dictionary = {
     bind: 'Save a card',
     binding: 'Going to the bank’s page…',
     take: 'Send the money to the card',
+    services: 'You chose optional services ({{names}}): {{total}} will be charged to the same card as a separate payment once the loan arrives. Not part of the loan; you can cancel with a refund within 14 days.',
   },
   debt: {
     title: 'Debt on {{date}}',
