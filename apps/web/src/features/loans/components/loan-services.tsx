@@ -19,14 +19,14 @@ export function LoanServices({ loan }: { loan: LoanView }) {
       <p className="muted">{t('services.apart')}</p>
       <ul className="loan-services">
         {loan.services.map((s) => (
-          <ServiceLine key={s.code} loanId={loan.id} line={s} />
+          <ServiceLine key={s.code} loanId={loan.id} line={s} closed={['rejected', 'cancelled'].includes(loan.status)} />
         ))}
       </ul>
     </section>
   );
 }
 
-function ServiceLine({ loanId, line }: { loanId: string; line: LoanServiceLine }) {
+function ServiceLine({ loanId, line, closed }: { loanId: string; line: LoanServiceLine; closed: boolean }) {
   const { t, language } = useLoansT();
   const describe = useLoansError();
   const refund = useRefundService(loanId);
@@ -60,7 +60,7 @@ function ServiceLine({ loanId, line }: { loanId: string; line: LoanServiceLine }
         <strong>{line.name}</strong> — {price}
       </p>
       <p id={noteId}>
-        {t(`services.status.${line.status}`)}
+        {closed && line.status === 'selected' ? t('services.notTaken') : t(`services.status.${line.status}`)}
         {line.status === 'paid' && line.refundable && line.refundableUntil ? ` ${t('services.until', { date: formatDateTime(line.refundableUntil, language) })}` : null}
         {line.status === 'paid' && !line.refundable ? ` ${t('services.windowOver')}` : null}
         {line.status === 'refunded' && line.refundedAt ? ` ${t('services.refundedAt', { date: formatDateTime(line.refundedAt, language) })}` : null}

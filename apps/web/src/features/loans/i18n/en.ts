@@ -164,6 +164,7 @@ export const en: Dictionary = {
     refundedAt: 'Refunded on {{date}}.',
     refund: 'Cancel and get the money back',
     refundDone: '{{price}} will be returned to the card the service was paid with.',
+    notTaken: 'Not taken: the loan was not paid out, nothing was charged.',
   },
   consents: {
     title: 'Consents',
