@@ -97,6 +97,15 @@ describe.skipIf(!chromiumPath)('a microloan in the browser (real Chromium, built
     await screenshot(page, 'loan-personal-desktop');
     await page.getByRole('button', { name: 'Продолжить' }).click();
 
+    // The optional paid services: offered unchecked, each with its price; she takes none, the summary says so.
+    const services = page.getByRole('group', { name: 'Дополнительные услуги' });
+    await services.getByRole('checkbox').first().waitFor();
+    expect(await services.getByRole('checkbox').count()).toBe(2);
+    for (const box of await services.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);
+    expect(plain(await services.textContent())).toContain('Страхование от несчастного случая — 990 ₽');
+    expect(plain(await services.textContent())).toContain('Необязательно. Не влияет на решение по займу. Можно отказаться в течение 14 дней с возвратом денег.');
+    expect(plain(await page.getByRole('region', { name: 'Итого по заявке' }).textContent())).toContain('Дополнительные услугине выбраны');
+
     // Three consents, each its own checkbox.
     await page.getByRole('heading', { name: 'Согласия' }).waitFor();
     await page.getByRole('button', { name: 'Отправить заявку' }).click();

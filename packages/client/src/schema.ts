@@ -3481,7 +3481,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Save the draft: amount, term, personal data (the wizard’s saved draft) */
+        /**
+         * Save the draft: amount, term, personal data, optional paid services (the wizard’s saved draft)
+         * @description `services` replaces the chosen optional services (`[]` clears them; an unknown code answers 400 with the field). They change nothing about the loan itself.
+         */
         patch: operations["patchLoansId"];
         trace?: never;
     };
@@ -3557,6 +3560,26 @@ export interface paths {
          * @description Requires `Idempotency-Key`. A payment like POST /payments (a saved card is charged at once; a new card goes through the acquirer’s page). An amount above today’s debt answers 400 `loan_overpayment`.
          */
         post: operations["postLoansIdRepayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/{id}/services/{code}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a paid optional service within its window: the full price goes back to the card it was paid with
+         * @description Within `refundDays` (14) of the payment, by the server’s clock. Past it: 409 `service_refund_period_over`; a second time: 409 `service_already_refunded`; not paid (only chosen, or its payment failed): 409 `service_not_paid`; someone else’s loan or a service not on this loan: 404. Refunded exactly once, in full; audited; the customer is told.
+         */
+        post: operations["postLoansIdServicesCodeRefund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3725,6 +3748,26 @@ export interface paths {
          * @description Answers like POST /auth/login (access token, refresh cookie). 409 `phone_taken` when the phone is already registered.
          */
         post: operations["postLoansRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loans/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Optional paid services offered with a loan (insurance, legal advice): each with its own price and refund window
+         * @description Opt-in only: an application has none unless PATCH /loans/{id} names them in `services`. Their price is never part of the loan’s amount, schedule, ПСК or the calculator, and the decision rules ignore them. Each is paid by its own card payment once the money is paid out, and can be refunded in full within `refundDays` (POST /loans/{id}/services/{code}/refund).
+         */
+        get: operations["getLoansServices"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6609,6 +6652,32 @@ export interface components {
             status: "planned" | "next" | "paid" | "overdue";
             total: components["schemas"]["MoneyDto"];
         };
+        LoanServiceLineDto: {
+            code: string;
+            name: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: uuid */
+            paymentId?: string | null;
+            price: components["schemas"]["MoneyDto"];
+            refundable: boolean;
+            /** Format: date-time */
+            refundableUntil?: string | null;
+            /** Format: date-time */
+            refundedAt?: string | null;
+            /** @enum {string} */
+            status: "selected" | "pending" | "paid" | "failed" | "refunded";
+        };
+        LoanServiceListDto: {
+            items: components["schemas"]["LoanServiceViewDto"][];
+        };
+        LoanServiceViewDto: {
+            code: string;
+            description: string;
+            name: string;
+            price: components["schemas"]["MoneyDto"];
+            refundDays: number;
+        };
         LoanStatusChangeDto: {
             /** Format: date-time */
             at: string;
@@ -6671,6 +6740,7 @@ export interface components {
             phoneConfirmedAt?: string | null;
             product: components["schemas"]["LoanProductRefDto"];
             schedule: components["schemas"]["LoanScheduleRowDto"][];
+            services: components["schemas"]["LoanServiceLineDto"][];
             /** @enum {string} */
             status: "draft" | "submitted" | "in_review" | "approved" | "rejected" | "disbursed" | "active" | "overdue" | "repaid" | "cancelled";
             termDays: number;
@@ -7112,7 +7182,7 @@ export interface components {
             /** @enum {string} */
             method: "bank_card" | "saved_card" | "sbp" | "wallet";
             /** @enum {string} */
-            purpose: "top_up" | "card_binding" | "loan_repayment" | "loan_extension";
+            purpose: "top_up" | "card_binding" | "loan_repayment" | "loan_extension" | "loan_service";
             /** Format: date-time */
             settledAt?: string | null;
             /** @enum {string} */
@@ -7937,6 +8007,12 @@ export interface components {
             borrower?: components["schemas"]["BorrowerDto"];
             /** Format: uuid */
             productId?: string;
+            /**
+             * @example [
+             *       "insurance"
+             *     ]
+             */
+            services?: string[];
             termDays?: number;
         };
         UpdatePartnerDto: {
@@ -15125,6 +15201,38 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    postLoansIdServicesCodeRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key returns the first response (kept 24 h) instead of acting twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanServiceLineDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     postLoansIdSubmit: {
         parameters: {
             query?: never;
@@ -15368,6 +15476,26 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             429: components["responses"]["Problem429"];
+        };
+    };
+    getLoansServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanServiceListDto"];
+                };
+            };
         };
     };
     getMe: {

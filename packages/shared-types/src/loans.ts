@@ -195,6 +195,42 @@ export interface UpdateLoanDraftRequest {
   amount?: Money;
   termDays?: number;
   borrower?: Partial<BorrowerData>;
+  /**
+   * The optional paid services chosen (codes from GET /loans/services); replaces the selection. A draft has
+   * none unless this names them: they are opt-in, never pre-selected.
+   */
+  services?: string[];
+}
+
+/**
+ * An optional paid service offered with a loan (insurance, a legal-advice subscription): opt-in only,
+ * priced on its own (never part of the loan's amount, schedule or ПСК), ignored by the decision, and
+ * refundable in full within `refundDays` of its purchase.
+ */
+export interface LoanServiceView {
+  code: string;
+  name: string;
+  description: string;
+  price: Money;
+  refundDays: number;
+}
+
+/** A service on a loan: `selected` on the draft, `pending`/`paid`/`failed` once charged at payout, `refunded` when given back. */
+export type LoanServiceStatus = 'selected' | 'pending' | 'paid' | 'failed' | 'refunded';
+
+export interface LoanServiceLine {
+  code: string;
+  name: string;
+  price: Money;
+  status: LoanServiceStatus;
+  /** The card payment that bought it (GET /payments/:id), null while only selected. */
+  paymentId: string | null;
+  paidAt: string | null;
+  /** The last moment a refund may be asked for (paid + refund window), null until paid. */
+  refundableUntil: string | null;
+  /** True while paid and the window is open (by the server's clock). */
+  refundable: boolean;
+  refundedAt: string | null;
 }
 
 export interface LoanConsentInput {
@@ -289,6 +325,8 @@ export interface LoanView extends LoanSummaryView {
   } | null;
   schedule: LoanScheduleRow[];
   operations: LoanOperationView[];
+  /** Optional paid services, each with its own price, apart from the loan's amount and schedule. */
+  services: LoanServiceLine[];
   payout: { status: 'pending' | 'succeeded' | 'failed'; card: { last4: string; brand: CardBrand; holder: string }; failureReason: PayoutFailureReason | null; at: string } | null;
   extensions: number;
 }

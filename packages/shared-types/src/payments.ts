@@ -30,7 +30,7 @@ export type PaymentConfirmation =
   /** SBP: show `qrData` as a QR code on a computer, or open `url` (the bank app deep link) on a phone. */
   | { type: 'qr'; url: string; qrData: string };
 
-export const PaymentPurposes = ['top_up', 'card_binding', 'loan_repayment', 'loan_extension'] as const;
+export const PaymentPurposes = ['top_up', 'card_binding', 'loan_repayment', 'loan_extension', 'loan_service'] as const;
 export type PaymentPurpose = (typeof PaymentPurposes)[number];
 
 export const CardBrands = ['visa', 'mastercard', 'mir', 'unknown'] as const;

@@ -248,6 +248,7 @@ describe('servicing a loan', () => {
       'POST /loans/:id/repayments': { amount: rub(1_00), method: 'bank_card' },
       'GET /loans/:id/extension': undefined,
       'POST /loans/:id/extension': { days: 14, method: 'bank_card' },
+      'POST /loans/:id/services/:code/refund': undefined,
     };
     const loanRoutes = routeTable({ config: t.config, ds: t.ds, clock: t.clock }, t.services).filter((r) => r.path.startsWith('/loans/:id'));
     expect(loanRoutes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual(Object.keys(bodies).sort());

@@ -59,6 +59,8 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
     .set(auth)
     .send({ productId: (await productIds(t)).short, amount: rub(5_000_00), termDays: 14, verificationToken: await verifyPhone(t, customer.phone) })
     .expect(201);
+  // An optional service chosen on the draft: its refund route then finds it (and answers 409 service_not_paid).
+  await t.http.patch(`/api/v1/loans/${loan.body.id}`).set(auth).send({ services: ['insurance'] }).expect(200);
   const [simTariff] = await t.query<{ id: string }>(`SELECT id FROM tariffs WHERE code = 'tele2-black'`);
   const order = await t.http
     .post('/api/v1/orders/sim')
@@ -117,6 +119,7 @@ export async function makeEverything(t: TestContext, label: string): Promise<Eve
       'bonus/cards': bonusCard.body.id,
       orders: order.body.id,
       loans: loan.body.id,
+      services: 'insurance',
       notifications: notice.id,
       companies: company.body.id,
       documents: document.id,

@@ -98,6 +98,7 @@ export function loan(over: Partial<LoanView> = {}): LoanView {
     ],
     payout: { status: 'succeeded', card: { last4: '1111', brand: 'visa', holder: 'IVAN IVANOV' }, failureReason: null, at: '2026-11-22T09:02:00Z' },
     extensions: 0,
+    services: [],
     ...over,
   };
 }

@@ -144,6 +144,53 @@ describe('the loan page', () => {
   });
 });
 
+describe('the optional services of a loan', () => {
+  const paid = { code: 'insurance', name: 'Страхование от несчастного случая', price: rub(990_00), status: 'paid' as const, paymentId: 'p-9', paidAt: '2026-11-22T09:03:00Z', refundableUntil: '2026-12-06T09:03:00Z', refundable: true, refundedAt: null };
+  const late = { ...paid, code: 'legal', name: 'Юридическая консультация онлайн, подписка на 3 месяца', price: rub(1_490_00), paymentId: 'p-10', refundable: false };
+
+  it('lists the bought services apart from the debt; while the window is open, «Отказаться и вернуть деньги» refunds under an Idempotency-Key', async () => {
+    const view = loan({ services: [paid, late] });
+    const api = setup(view);
+    api.on('POST', '/loans/loan-1/services/insurance/refund', () => json(200, { ...paid, status: 'refunded', refundable: false, refundedAt: '2026-11-30T10:00:00Z' }));
+    const { user } = renderApp('/loans/loan-1');
+    const section = await screen.findByRole('region', { name: 'Дополнительные услуги' });
+    expect(plain(section.textContent)).toContain('Страхование от несчастного случая — 990 ₽');
+    expect(plain(section.textContent)).toContain('Отказаться с возвратом денег можно до 6 дек');
+    expect(plain(section.textContent)).toContain('Срок отказа с возвратом (14 дней) истёк.');
+    // The debt does not include them.
+    expect(plain(screen.getByRole('region', { name: /^Долг на/ }).textContent)).toContain('Всего10 854,79 ₽');
+    const buttons = within(section).getAllByRole('button', { name: 'Отказаться и вернуть деньги' });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]).toHaveAccessibleDescription(/Оплачена\. Отказаться с возвратом денег можно до/);
+    await user.click(buttons[0]!);
+    expect(await within(section).findByText('990 ₽ вернутся на карту, которой оплачена услуга.')).toBeInTheDocument();
+    const calls = api.callsTo('POST', '/loans/loan-1/services/insurance/refund');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.headers.get('Idempotency-Key')).toBeTruthy();
+  });
+
+  it('approved with a service chosen: before taking the money it says the service is charged separately, not in the loan', async () => {
+    const chosen = { ...paid, status: 'selected' as const, paymentId: null, paidAt: null, refundableUntil: null, refundable: false };
+    const approved = loan({ status: 'approved', debt: null, nextPayment: null, schedule: [], operations: [], payout: null, approvalValidUntil: '2026-11-29T09:00:00Z', services: [chosen] });
+    setup(approved);
+    renderApp('/loans/loan-1');
+    const panel = await screen.findByRole('region', { name: 'Получить деньги' });
+    expect(plain(panel.textContent)).toContain('Вы выбрали дополнительные услуги (Страхование от несчастного случая): 990 ₽ спишем с этой же карты отдельным платежом');
+    const section = screen.getByRole('region', { name: 'Дополнительные услуги' });
+    expect(plain(section.textContent)).toContain('Выбрана: оплата отдельно после выдачи денег.');
+    expect(within(section).queryByRole('button')).toBeNull();
+  });
+
+  it('a refund the API refuses (past 14 days) is said in words', async () => {
+    const api = setup(loan({ services: [paid] }));
+    api.on('POST', '/loans/loan-1/services/insurance/refund', () => problem(409, 'service_refund_period_over'));
+    const { user } = renderApp('/loans/loan-1');
+    const section = await screen.findByRole('region', { name: 'Дополнительные услуги' });
+    await user.click(within(section).getByRole('button', { name: 'Отказаться и вернуть деньги' }));
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Срок отказа с возвратом денег (14 дней) уже истёк.');
+  });
+});
+
 describe('the loans list', () => {
   it('lists loans with their status, the debt and the next payment', async () => {
     signedIn(createFakeApi()).on('GET', '/loans', () => json(200, { items: [loan(), loan({ id: 'loan-2', number: 'З-000041', status: 'repaid', debt: null, nextPayment: null })], nextCursor: null }));

@@ -8,10 +8,16 @@ import { renderApp } from './render-app';
 
 const plain = (value: string | null | undefined) => (value ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
+const services = [
+  { code: 'insurance', name: 'Страхование от несчастного случая', description: 'Страховка на срок займа.', price: rub(990_00), refundDays: 14 },
+  { code: 'legal', name: 'Юридическая консультация онлайн, подписка на 3 месяца', description: 'Консультации юриста.', price: rub(1_490_00), refundDays: 14 },
+];
+
 function catalog(api: ReturnType<typeof createFakeApi>) {
   return api
     .on('GET', '/loans/products', () => json(200, { items: [shortProduct, instalmentProduct] }))
     .on('GET', '/loans/calculator', (req) => json(200, calculation(Number(req.url.searchParams.get('amount')), Number(req.url.searchParams.get('termDays')))))
+    .on('GET', '/loans/services', () => json(200, { items: services }))
     .on('GET', '/loans/consents', () =>
       json(200, {
         items: [
@@ -213,5 +219,56 @@ describe('the application wizard', () => {
     expect(screen.getByLabelText('Фамилия')).toHaveAttribute('readonly');
     expect(screen.getByLabelText('Серия')).toHaveValue('4010');
     expect(screen.getByText('Черновик заявки сохраняется: можно вернуться и продолжить позже.')).toBeInTheDocument();
+  });
+
+  it('the last step offers the optional services unchecked, says they are optional, and shows them apart from the loan; only a click adds one', async () => {
+    const api = catalog(signedIn(createFakeApi()));
+    const draft = loan({ status: 'draft', debt: null, nextPayment: null, borrower: { surname: 'Иванов', name: 'Иван' }, contract: null, schedule: [], operations: [], payout: null });
+    api
+      .on('GET', '/loans', () => json(200, { items: [draft], nextCursor: null }))
+      .on('GET', '/loans/loan-1', () => json(200, draft))
+      .on('PATCH', '/loans/loan-1', () => json(200, { ...draft, services: [{ code: 'insurance', name: services[0]!.name, price: rub(990_00), status: 'selected', paymentId: null, paidAt: null, refundableUntil: null, refundable: false, refundedAt: null }] }))
+      .on('POST', '/loans/loan-1/submit', () => json(200, loan({ status: 'approved' })));
+    wizardStore.set({ loanId: 'loan-1', productId: shortProduct.id, amount: 10_000_00, termDays: 30, step: 'consents' });
+    const { user } = renderApp('/loans/apply');
+
+    const group = await screen.findByRole('group', { name: 'Дополнительные услуги' });
+    const insurance = within(group).getByRole('checkbox', { name: /^Страхование от несчастного случая — 990\s₽$/ });
+    const legal = within(group).getByRole('checkbox', { name: /Юридическая консультация онлайн.*1\s490\s₽/ });
+    expect(insurance).not.toBeChecked();
+    expect(legal).not.toBeChecked();
+    expect(insurance).toHaveAccessibleDescription(/Необязательно\. Не влияет на решение по займу\. Можно отказаться в течение 14 дней с возвратом денег/);
+    const summary = screen.getByRole('region', { name: 'Итого по заявке' });
+    expect(plain(summary.textContent)).toContain('Заём10 000 ₽ на 30 дн.');
+    await waitFor(() => expect(plain(summary.textContent)).toContain('Вернуть по займу12 400 ₽'));
+    expect(plain(summary.textContent)).toContain('Дополнительные услугине выбраны');
+
+    await user.click(insurance);
+    expect(plain(summary.textContent)).toContain('Страхование от несчастного случая — 990 ₽');
+    expect(plain(summary.textContent)).toContain('Всего 990 ₽ — отдельно от займа');
+    // The loan's own figures do not change with the choice.
+    expect(plain(summary.textContent)).toContain('Вернуть по займу12 400 ₽');
+
+    for (const name of [/общими условиями/, /обработку персональных данных/, /запрос кредитной истории/]) await user.click(screen.getByRole('checkbox', { name }));
+    await user.click(screen.getByRole('button', { name: 'Отправить заявку' }));
+    await screen.findByRole('heading', { level: 1, name: /Заём З-000042/ });
+    expect(api.callsTo('PATCH', '/loans/loan-1').map((c) => c.body)).toEqual([{ services: ['insurance'] }]);
+    expect(api.callsTo('POST', '/loans/loan-1/submit')).toHaveLength(1);
+  });
+
+  it('sent without touching the services, the application carries none: no services are saved', async () => {
+    const api = catalog(signedIn(createFakeApi()));
+    const draft = loan({ status: 'draft', debt: null, nextPayment: null, borrower: { surname: 'Иванов', name: 'Иван' }, contract: null, schedule: [], operations: [], payout: null });
+    api
+      .on('GET', '/loans', () => json(200, { items: [draft], nextCursor: null }))
+      .on('GET', '/loans/loan-1', () => json(200, draft))
+      .on('POST', '/loans/loan-1/submit', () => json(200, loan({ status: 'approved' })));
+    wizardStore.set({ loanId: 'loan-1', productId: shortProduct.id, amount: 10_000_00, termDays: 30, step: 'consents' });
+    const { user } = renderApp('/loans/apply');
+    await screen.findByRole('group', { name: 'Дополнительные услуги' });
+    for (const name of [/общими условиями/, /обработку персональных данных/, /запрос кредитной истории/]) await user.click(screen.getByRole('checkbox', { name }));
+    await user.click(screen.getByRole('button', { name: 'Отправить заявку' }));
+    await screen.findByRole('heading', { level: 1, name: /Заём З-000042/ });
+    expect(api.callsTo('PATCH', '/loans/loan-1')).toHaveLength(0);
   });
 });

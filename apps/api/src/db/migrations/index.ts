@@ -20,6 +20,7 @@ import { LineExtras1765550000000 } from './1765550000000-line-extras';
 import { SecurityQuestion1765550000001 } from './1765550000001-security-question';
 import { Support1765400000000 } from './1765400000000-support';
 import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
+import { LoanServices1765700000000 } from './1765700000000-loan-services';
 import { OperatorPoints1765550000002 } from './1765550000002-operator-points';
 
 /** Every migration, in order. New ones are appended here. */
@@ -44,4 +45,5 @@ export const migrations = [
   Support1765400000000,
   AppAndHelp1765600000000,
   OperatorPoints1765550000002,
+  LoanServices1765700000000,
 ];

@@ -83,6 +83,7 @@ export type AuditAction =
   | 'loan_application_viewed'
   | 'loan_application_approved'
   | 'loan_application_rejected'
+  | 'loan_service_refunded'
   // news and the newsletter (issue 8)
   | 'news_created'
   | 'news_updated'

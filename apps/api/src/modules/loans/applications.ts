@@ -36,6 +36,7 @@ import type { CreditBureau } from './bureau';
 import { checkTerms, priceLoan, pricingOf, toCalculation } from './catalog';
 import { consentText } from './consents';
 import { ageOn, mskDate } from './dates';
+import type { LoanPaidServicesService } from './paid-services';
 import { loanNumber, loanOf, loanView, OPEN_LOAN_STATUSES, productById, scheduleOf, setStatus, toSummary, type LoanRow, type ProductRow } from './repository';
 
 /** The customer-facing sentence for a decision reason (SMS and the status history). */
@@ -74,6 +75,7 @@ export class LoanApplicationsService {
       notifications: NotificationsService;
       audit: AuditService;
       bureau: CreditBureau;
+      paidServices: LoanPaidServicesService;
       secret: string;
       events?: EventPublisher;
     },
@@ -233,6 +235,8 @@ export class LoanApplicationsService {
         'UPDATE loans SET product_id = $2, amount = $3, term_days = $4, daily_rate_ppm = $5, penalty_annual_ppm = $6, borrower = $7, updated_at = $8 WHERE id = $1',
         [id, p.id, amount.toString(), term, p.daily_rate_ppm, p.penalty_annual_ppm, borrower, this.clock.now()],
       );
+      // Optional paid services only when the request names them; they change nothing above (amount, term, rate).
+      if (input.services) await this.deps.paidServices.select(em, l, input.services);
     });
     return this.get(customerId, id);
   }
@@ -389,7 +393,7 @@ export class LoanApplicationsService {
 
   async get(customerId: string, id: string): Promise<LoanView> {
     const l = await loanOf(this.ds.manager, customerId, id);
-    return loanView(this.ds.manager, l, this.today, (loan, p) => this.offeredContract(loan, p));
+    return loanView(this.ds.manager, l, this.today, (loan, p) => this.offeredContract(loan, p), await this.deps.paidServices.linesOf(this.ds.manager, l.id));
   }
 
   /** The contract as offered before the money is paid out (dated today; fixed when the money arrives). */

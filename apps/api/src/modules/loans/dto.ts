@@ -123,6 +123,12 @@ export class UpdateLoanDraftDto implements UpdateLoanDraftRequest {
   @IsOptional() @ValidateNested() @Type(() => PositiveMoneyDto) amount?: PositiveMoneyDto;
   @IsOptional() @IsInt() @Min(1, { message: 'termDays must be positive' }) @Max(3650) termDays?: number;
   @IsOptional() @ValidateNested() @Type(() => BorrowerDto) borrower?: BorrowerDto;
+  /**
+   * The optional paid services wanted (codes from GET /loans/services); replaces the selection, `[]` clears
+   * it. Leave it out and the selection stays as it is — a new draft has none.
+   */
+  @JSONSchema({ examples: [['insurance']] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) services?: string[];
 }
 
 export class LoanConsentDto implements LoanConsentInput {
@@ -142,6 +148,12 @@ export class LoanParams {
 }
 
 export class LoansQuery extends PageQuery {}
+
+export class LoanServiceParams {
+  @IsUUID() id: string;
+  /** The service's code, e.g. `insurance`. */
+  @IsString() @Length(1, 64) code: string;
+}
 
 export class DisburseLoanDto implements DisburseLoanRequest {
   /** A saved card (GET /cards) in your own name. */
@@ -383,6 +395,32 @@ export class LoanOperationDto {
   @IsString() description: string;
 }
 
+export class LoanServiceViewDto {
+  @IsString() code: string;
+  @IsString() name: string;
+  @IsString() description: string;
+  /** Paid on its own, apart from the loan. */
+  @ValidateNested() @Type(() => MoneyDto) price: MoneyDto;
+  /** A refund in full may be asked for within this many days of the payment. */
+  @IsInt() refundDays: number;
+}
+
+export class LoanServiceListDto {
+  @ValidateNested({ each: true }) @Type(() => LoanServiceViewDto) items: LoanServiceViewDto[];
+}
+
+export class LoanServiceLineDto {
+  @IsString() code: string;
+  @IsString() name: string;
+  @ValidateNested() @Type(() => MoneyDto) price: MoneyDto;
+  @IsIn(['selected', 'pending', 'paid', 'failed', 'refunded']) status: string;
+  @nullable('string', { format: 'uuid' }) @IsOptional() @IsUUID() paymentId: string | null;
+  @nullable('string', { format: 'date-time' }) @IsOptional() @IsString() paidAt: string | null;
+  @nullable('string', { format: 'date-time' }) @IsOptional() @IsString() refundableUntil: string | null;
+  @IsBoolean() refundable: boolean;
+  @nullable('string', { format: 'date-time' }) @IsOptional() @IsString() refundedAt: string | null;
+}
+
 export class LoanPayoutDto {
   @IsIn(['pending', 'succeeded', 'failed']) status: string;
   @JSONSchema({ type: 'object', properties: { last4: { type: 'string' }, brand: { type: 'string' }, holder: { type: 'string' } } })
@@ -401,6 +439,8 @@ export class LoanViewDto extends LoanSummaryViewDto {
   @nullable('object', { $ref: '#/components/schemas/LoanContractDto' }) @IsOptional() contract: LoanContractDto | null;
   @ValidateNested({ each: true }) @Type(() => LoanScheduleRowDto) schedule: LoanScheduleRowDto[];
   @ValidateNested({ each: true }) @Type(() => LoanOperationDto) operations: LoanOperationDto[];
+  /** Optional paid services, each with its own price and payment, apart from the loan's amount and schedule. */
+  @ValidateNested({ each: true }) @Type(() => LoanServiceLineDto) services: LoanServiceLineDto[];
   @nullable('object', { $ref: '#/components/schemas/LoanPayoutDto' }) @IsOptional() payout: LoanPayoutDto | null;
   @IsInt() extensions: number;
 }

@@ -270,7 +270,7 @@ export function toSummary(l: LoanRow, x: SummaryExtras): LoanSummaryView {
 }
 
 /** Everything the loan page shows, read in one go. */
-export async function loanView(em: EntityManager, l: LoanRow, today: string, offer: (l: LoanRow, p: ProductRow) => LoanView['contract']): Promise<LoanView> {
+export async function loanView(em: EntityManager, l: LoanRow, today: string, offer: (l: LoanRow, p: ProductRow) => LoanView['contract'], services: LoanView['services'] = []): Promise<LoanView> {
   const product = await productById(em, l.product_id);
   const schedule = await scheduleOf(em, l.id);
   const history: { status: LoanStatus; note: string | null; at: Date }[] = await em.query('SELECT status, note, at FROM loan_status_changes WHERE loan_id = $1 ORDER BY id', [l.id]);
@@ -320,6 +320,7 @@ export async function loanView(em: EntityManager, l: LoanRow, today: string, off
         description: o.description,
       };
     }),
+    services,
     payout: payout
       ? { status: payout.status, card: { last4: payout.card_last4, brand: payout.card_brand, holder: payout.holder }, failureReason: payout.failure_reason, at: (payout.settled_at ?? payout.created_at).toISOString() }
       : null,

@@ -23,6 +23,9 @@ import {
   LoanReviewItemDto,
   LoanReviewQuery,
   LoanReviewViewDto,
+  LoanServiceLineDto,
+  LoanServiceListDto,
+  LoanServiceParams,
   LoansQuery,
   LoanSummaryViewDto,
   LoanViewDto,
@@ -83,6 +86,19 @@ export function loanRoutes(loans: LoansService, rate: RateCounter, opts: { secur
       auth: 'public',
       response: ConsentTextListDto,
       handler: () => ({ items: [...CONSENT_TEXTS] }),
+    }),
+    route({
+      method: 'get',
+      path: '/loans/services',
+      summary: 'Optional paid services offered with a loan (insurance, legal advice): each with its own price and refund window',
+      description:
+        'Opt-in only: an application has none unless PATCH /loans/{id} names them in `services`. Their price is never part of the loan’s ' +
+        'amount, schedule, ПСК or the calculator, and the decision rules ignore them. Each is paid by its own card payment once the money ' +
+        'is paid out, and can be refunded in full within `refundDays` (POST /loans/{id}/services/{code}/refund).',
+      tags,
+      auth: 'public',
+      response: LoanServiceListDto,
+      handler: () => loans.paidServices.catalog(),
     }),
     route<PhoneVerificationDto>({
       method: 'post',
@@ -169,7 +185,8 @@ export function loanRoutes(loans: LoansService, rate: RateCounter, opts: { secur
     route<UpdateLoanDraftDto, unknown, LoanParams>({
       method: 'patch',
       path: '/loans/:id',
-      summary: 'Save the draft: amount, term, personal data (the wizard’s saved draft)',
+      summary: 'Save the draft: amount, term, personal data, optional paid services (the wizard’s saved draft)',
+      description: '`services` replaces the chosen optional services (`[]` clears them; an unknown code answers 400 with the field). They change nothing about the loan itself.',
       tags,
       auth: 'customer',
       params: LoanParams,
@@ -261,6 +278,22 @@ export function loanRoutes(loans: LoansService, rate: RateCounter, opts: { secur
       idempotent: 'required',
       errors: [404, 409, 503],
       handler: ({ auth, params, body }) => loans.servicing.extend(auth.customerId, params.id, body),
+    }),
+    route<unknown, unknown, LoanServiceParams>({
+      method: 'post',
+      path: '/loans/:id/services/:code/refund',
+      idempotent: true,
+      summary: 'Give up a paid optional service within its window: the full price goes back to the card it was paid with',
+      description:
+        'Within `refundDays` (14) of the payment, by the server’s clock. Past it: 409 `service_refund_period_over`; a second time: 409 ' +
+        '`service_already_refunded`; not paid (only chosen, or its payment failed): 409 `service_not_paid`; someone else’s loan or a service ' +
+        'not on this loan: 404. Refunded exactly once, in full; audited; the customer is told.',
+      tags,
+      auth: 'customer',
+      params: LoanServiceParams,
+      response: LoanServiceLineDto,
+      errors: [404, 409, 503],
+      handler: ({ auth, params, req }) => loans.paidServices.refund(auth.customerId, params.id, params.code, requestMeta(req)),
     }),
   ];
 }

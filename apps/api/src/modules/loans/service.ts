@@ -13,6 +13,7 @@ import type { PaymentsService, PayoutsService } from '../payments';
 import { LoanApplicationsService } from './applications';
 import { SandboxCreditBureau, type CreditBureau } from './bureau';
 import { LoanCatalogService } from './catalog';
+import { LoanPaidServicesService } from './paid-services';
 import { OPEN_LOAN_STATUSES } from './repository';
 import { LoanReviewService } from './review';
 import { LoanServicingService } from './servicing';
@@ -43,6 +44,8 @@ export class LoansService implements IdentityCheck {
   readonly applications: LoanApplicationsService;
   readonly servicing: LoanServicingService;
   readonly review: LoanReviewService;
+  /** Optional paid services offered with a loan (opt-in, priced apart, refundable within 14 days). */
+  readonly paidServices: LoanPaidServicesService;
 
   constructor(
     private readonly ds: DataSource,
@@ -51,8 +54,16 @@ export class LoansService implements IdentityCheck {
   ) {
     const bureau = deps.bureau ?? new SandboxCreditBureau();
     this.catalog = new LoanCatalogService(ds, clock);
-    this.applications = new LoanApplicationsService(ds, clock, { ...deps, bureau });
-    this.servicing = new LoanServicingService(ds, clock, { payments: deps.payments, payouts: deps.payouts, notifications: deps.notifications, applications: this.applications, events: deps.events });
+    this.paidServices = new LoanPaidServicesService(ds, clock, { payments: deps.payments, notifications: deps.notifications, audit: deps.audit });
+    this.applications = new LoanApplicationsService(ds, clock, { ...deps, bureau, paidServices: this.paidServices });
+    this.servicing = new LoanServicingService(ds, clock, {
+      payments: deps.payments,
+      payouts: deps.payouts,
+      notifications: deps.notifications,
+      applications: this.applications,
+      paidServices: this.paidServices,
+      events: deps.events,
+    });
     this.review = new LoanReviewService(ds, clock, { applications: this.applications, audit: deps.audit, notifications: deps.notifications, bureau });
   }
 

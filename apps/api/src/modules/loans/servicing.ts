@@ -7,6 +7,7 @@ import { formatRub, rub } from '../../platform/money';
 import type { NotificationsService } from '../notifications';
 import type { PaymentRow, PaymentsService, PayoutRow, PayoutsService } from '../payments';
 import type { LoanApplicationsService } from './applications';
+import type { LoanPaidServicesService } from './paid-services';
 import { priceLoan } from './catalog';
 import { addDays, daysBetween, mskDate, ruDate } from './dates';
 import { accrue, allocate, plan, type Balances } from './math';
@@ -50,7 +51,14 @@ export class LoanServicingService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly deps: { payments: PaymentsService; payouts: PayoutsService; notifications: NotificationsService; applications: LoanApplicationsService; events?: EventPublisher },
+    private readonly deps: {
+      payments: PaymentsService;
+      payouts: PayoutsService;
+      notifications: NotificationsService;
+      applications: LoanApplicationsService;
+      paidServices: LoanPaidServicesService;
+      events?: EventPublisher;
+    },
   ) {}
 
   /** The repository's `setStatus`, telling subscribed partners (webhook `loan.status_changed`). */
@@ -89,6 +97,8 @@ export class LoanServicingService {
       return { payoutId: payout.id, number: loanNumber(l.number) };
     });
     await this.deps.payouts.send(payoutId, `Выдача займа ${number}`);
+    // The optional services chosen on the application: each its own card payment once the money is there.
+    await this.deps.paidServices.charge(id);
     return this.deps.applications.get(customerId, id);
   }
 
@@ -339,6 +349,7 @@ export class LoanServicingService {
    */
   async onLoanPayment(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<{ messages: Messages; refund: bigint }> {
     if (p.purpose === 'loan_extension') return this.applyExtension(em, p, succeeded);
+    if (p.purpose === 'loan_service') return this.deps.paidServices.onPayment(em, p, succeeded);
     if (!succeeded || !p.loan_id) return { messages: [], refund: 0n };
     const l = await loanById(em, p.loan_id, true);
     const amount = BigInt(p.amount);
@@ -434,8 +445,9 @@ export class LoanServicingService {
    * to accrue), marks overdue ones and tells their owners once, reminds before a due date, and cancels
    * approvals nobody took. Loans are taken one at a time with SKIP LOCKED, so several nodes can run it.
    */
-  async runDaily(): Promise<{ loans: number; overdue: number; notices: number; expired: number }> {
+  async runDaily(): Promise<{ loans: number; overdue: number; notices: number; expired: number; servicesCharged: number }> {
     const expired = await this.deps.applications.expireApprovals();
+    const servicesCharged = await this.deps.paidServices.chargeOutstanding();
     const ids: { id: string }[] = await this.ds.query(`SELECT id FROM loans WHERE status IN ('active', 'overdue') ORDER BY id`);
     let overdue = 0;
     let notices = 0;
@@ -453,7 +465,7 @@ export class LoanServicingService {
       notices += messages.length;
       await this.deps.notifications.deliver(messages);
     }
-    return { loans: ids.length, overdue, notices, expired };
+    return { loans: ids.length, overdue, notices, expired, servicesCharged };
   }
 
   // --- inside ---------------------------------------------------------------------------------------------

@@ -66,8 +66,8 @@ export interface SettlementHooks {
   /** An autopay payment ended. */
   autopayOutcome(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<string[]>;
   /**
-   * A loan's repayment or extension ended: the loans module applies it to the loan. Returns the messages
-   * to deliver and what to give back (a payment the loan no longer needed in full).
+   * A loan's repayment, extension or optional service payment ended: the loans module applies it. Returns
+   * the messages to deliver and what to give back (a payment the loan no longer needed in full).
    */
   loanPayment?(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<{ messages: string[]; refund: bigint }>;
 }
@@ -75,7 +75,7 @@ export interface SettlementHooks {
 /** A payment the loans module asks for; the loan's owner and amount were checked by it. */
 export interface LoanPaymentInput {
   loanId: string;
-  purpose: Extract<PaymentPurpose, 'loan_repayment' | 'loan_extension'>;
+  purpose: Extract<PaymentPurpose, 'loan_repayment' | 'loan_extension' | 'loan_service'>;
   amount: bigint;
   method: 'saved_card' | 'bank_card';
   cardId?: string;
@@ -413,10 +413,12 @@ export class PaymentsService {
    * Gives money back to the payer (staff, or a binding's 1 ₽). The ledger takes it off the account
    * first — refused if the balance no longer holds it — then the acquirer returns it.
    */
-  async refund(id: string, amount: bigint, reason = 'Возврат платежа'): Promise<{ balanceAfter: bigint | null }> {
+  async refund(id: string, amount: bigint, reason = 'Возврат платежа', opts: { inTx?: (em: EntityManager, p: PaymentRow) => Promise<void> } = {}): Promise<{ balanceAfter: bigint | null }> {
     const out = await this.ds.transaction(async (em) => {
       const [p]: PaymentRow[] = await em.query('SELECT * FROM payments WHERE id = $1 FOR UPDATE', [id]);
       if (!p) throw AppError.notFound('The payment');
+      // What the refund is for, checked and written under the payment's lock (it may refuse: nothing changes).
+      if (opts.inTx) await opts.inTx(em, p);
       if (p.status !== 'succeeded') throw new AppError('payment_not_pending', 409, 'Only a succeeded payment can be refunded.');
       const refunded = BigInt(p.refunded) + amount;
       if (amount <= 0n || refunded > BigInt(p.amount)) throw AppError.validation([{ field: 'amount', code: 'range', message: 'amount must be positive and not above what is left to refund' }]);
@@ -465,7 +467,7 @@ export class PaymentsService {
         : await em.query('SELECT id, phone FROM customers WHERE id = $1', [p.customer_id]);
       const sms = async (body: string) =>
         messages.push(...(await this.deps.notifications.notify(em, { event: 'payment.succeeded', customerId: owner.id, title: 'Платёж', body, link: `/payments/${p.id}`, sms: owner.phone })));
-      if (p.purpose === 'loan_repayment' || p.purpose === 'loan_extension') {
+      if (p.purpose === 'loan_repayment' || p.purpose === 'loan_extension' || p.purpose === 'loan_service') {
         if (state.status === 'succeeded' && state.card?.token && p.save_card && this.hooks) await this.hooks.saveCard(em, p, state.card);
         const out = this.hooks?.loanPayment ? await this.hooks.loanPayment(em, p, state.status === 'succeeded') : { messages: [], refund: 0n };
         messages.push(...out.messages);

@@ -1,4 +1,4 @@
-import type { LoanCalculation, LoanProductView } from '@cabinet/shared-types';
+import type { LoanCalculation, LoanProductView, LoanServiceView } from '@cabinet/shared-types';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api/client';
 
@@ -33,4 +33,17 @@ export function useCalculation(q: { productId: string; amount: number; termDays:
     enabled: q !== null && q.productId !== '',
     placeholderData: keepPreviousData,
   });
+}
+
+/** GET /loans/services (public): the optional paid services, each with its own price. */
+export function getLoanServices(signal?: AbortSignal): Promise<{ items: LoanServiceView[] }> {
+  return apiRequest('/loans/services', { signal, auth: false });
+}
+
+export function loanServicesQueryOptions() {
+  return queryOptions({ queryKey: [...loansQueryKey, 'services'], queryFn: ({ signal }) => getLoanServices(signal), staleTime: 10 * 60_000, select: (d) => d.items });
+}
+
+export function useLoanServices() {
+  return useQuery(loanServicesQueryOptions());
 }

@@ -2,6 +2,7 @@ import type {
   CreateLoanRequest,
   DisburseLoanRequest,
   ExtendLoanRequest,
+  LoanServiceLine,
   LoanView,
   PaymentView,
   PhoneVerificationResult,
@@ -119,5 +120,15 @@ export function useExtend(id: string) {
     mutationFn: ({ body, idempotencyKey }: { body: ExtendLoanRequest; idempotencyKey: string }) =>
       apiRequest<PaymentView>(`/loans/${encodeURIComponent(id)}/extension`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
     onSuccess: after,
+  });
+}
+
+/** POST /loans/:id/services/:code/refund — give up a paid optional service within its window; the money goes back to the card. */
+export function useRefundService(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, idempotencyKey }: { code: string; idempotencyKey: string }) =>
+      apiRequest<LoanServiceLine>(`/loans/${encodeURIComponent(id)}/services/${encodeURIComponent(code)}/refund`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: loanQueryOptions(id).queryKey }),
   });
 }

@@ -1,22 +1,36 @@
 import type { ConsentKind, LoanView } from '@cabinet/shared-types';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { formatMoney } from '@/shared/lib/format-money';
 import { FormAlert } from '@/shared/ui/form-alert';
 import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { SubmitButton } from '@/shared/ui/submit-button';
 import { useConsentTexts } from '../api/get-loans';
-import { useSubmitLoan } from '../api/manage-loans';
+import { useCalculation, useLoanServices } from '../api/get-products';
+import { useSubmitLoan, useUpdateDraft } from '../api/manage-loans';
 import { useLoansError, useLoansT } from '../i18n/use-loans-t';
+import { ServicesChoice } from './services-choice';
 import { wizardStore } from './wizard-store';
 
-/** Three consents, each its own checkbox with its text (and version); then the application is sent. */
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The last step: the optional paid services (unchecked unless chosen), a summary with the loan and the
+ * services apart, three consents, each its own checkbox with its text (and version); then the application
+ * is sent (the services' choice saved on the draft first, when it changed).
+ */
 export function ConsentsStep({ loan }: { loan: LoanView }) {
-  const { t } = useLoansT();
+  const { t, language } = useLoansT();
   const describe = useLoansError();
   const navigate = useNavigate();
   const texts = useConsentTexts();
   const submit = useSubmitLoan(loan.id);
+  const update = useUpdateDraft(loan.id);
+  const services = useLoanServices();
+  const calc = useCalculation({ productId: loan.product.id, amount: loan.amount.amount, termDays: loan.termDays });
+  const saved = loan.services.filter((s) => s.status === 'selected').map((s) => s.code);
+  const [chosen, setChosen] = useState<string[]>(saved);
   const [accepted, setAccepted] = useState<Partial<Record<ConsentKind, boolean>>>({});
   const [missing, setMissing] = useState<ConsentKind[]>([]);
   const [alert, setAlert] = useState<string | null>(null);
@@ -24,7 +38,11 @@ export function ConsentsStep({ loan }: { loan: LoanView }) {
   if (texts.isPending) return <PageLoader />;
   if (texts.isError) return <QueryError error={texts.error} onRetry={() => void texts.refetch()} />;
 
-  const onSubmit = (event: FormEvent) => {
+  const catalog = services.data ?? [];
+  const picked = catalog.filter((s) => chosen.includes(s.code));
+  const servicesTotal = picked.reduce((sum, s) => sum + s.price.amount, 0);
+
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const notYet = texts.data.filter((c) => !accepted[c.kind]).map((c) => c.kind);
     setMissing(notYet);
@@ -33,6 +51,14 @@ export function ConsentsStep({ loan }: { loan: LoanView }) {
       return;
     }
     setAlert(null);
+    if (!sameSet(chosen, saved)) {
+      try {
+        await update.mutateAsync({ services: chosen });
+      } catch (error) {
+        setAlert(describe(error));
+        return;
+      }
+    }
     submit.mutate(
       { consents: texts.data.map((c) => ({ kind: c.kind, version: c.version, accepted: true })) },
       {
@@ -46,7 +72,36 @@ export function ConsentsStep({ loan }: { loan: LoanView }) {
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="consents-title" className="consents-step">
+    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="consents-title" className="consents-step">
+      <ServicesChoice services={catalog} chosen={chosen} onChange={setChosen} />
+      <section aria-labelledby="summary-title" className="wizard-total">
+        <h2 id="summary-title">{t('services.summaryTitle')}</h2>
+        <dl className="details">
+          <dt>{t('services.summaryLoan')}</dt>
+          <dd>{t('services.summaryLoanValue', { amount: formatMoney(loan.amount, language), days: loan.termDays })}</dd>
+          {calc.data ? (
+            <>
+              <dt>{t('services.summaryToRepay')}</dt>
+              <dd>{formatMoney(calc.data.totalToRepay, language)}</dd>
+            </>
+          ) : null}
+          <dt>{t('services.summaryServices')}</dt>
+          <dd>
+            {picked.length ? (
+              <>
+                <ul className="plain-list">
+                  {picked.map((s) => (
+                    <li key={s.code}>{t('services.option', { name: s.name, price: formatMoney(s.price, language) })}</li>
+                  ))}
+                </ul>
+                {t('services.summaryApart', { total: formatMoney({ amount: servicesTotal, currency: 'RUB' }, language) })}
+              </>
+            ) : (
+              t('services.summaryNone')
+            )}
+          </dd>
+        </dl>
+      </section>
       <h2 id="consents-title">{t('consents.title')}</h2>
       <p className="muted">{t('consents.intro')}</p>
       <ul className="consents">
@@ -79,7 +134,7 @@ export function ConsentsStep({ loan }: { loan: LoanView }) {
         <button type="button" className="secondary outline" onClick={() => wizardStore.set({ step: 'personal' })}>
           {t('wizard.back')}
         </button>
-        <SubmitButton pending={submit.isPending} pendingLabel={t('consents.sending')}>
+        <SubmitButton pending={submit.isPending || update.isPending} pendingLabel={t('consents.sending')}>
           {t('consents.submit')}
         </SubmitButton>
       </div>

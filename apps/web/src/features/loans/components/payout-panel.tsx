@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAttemptKey } from '@/shared/api/attempt-key';
 import { browser } from '@/shared/lib/browser';
 import { formatDateTime } from '@/shared/lib/format-date';
+import { formatMoney } from '@/shared/lib/format-money';
 import { FormAlert } from '@/shared/ui/form-alert';
 import { useBindCardForLoan, useDisburse } from '../api/manage-loans';
 import { useLoansError, useLoansT } from '../i18n/use-loans-t';
@@ -23,6 +24,8 @@ export function PayoutPanel({ loan, cards }: { loan: LoanView; cards: SavedCardV
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const chosen = cardId ?? cards[0]?.id ?? null;
+  const services = loan.services.filter((s) => s.status === 'selected');
+  const servicesTotal = services.reduce((sum, s) => sum + s.price.amount, 0);
 
   const take = () => {
     if (!chosen) return;
@@ -75,6 +78,11 @@ export function PayoutPanel({ loan, cards }: { loan: LoanView; cards: SavedCardV
       ) : (
         <p className="notice">{t('payout.noCards')}</p>
       )}
+      {services.length ? (
+        <p className="notice">
+          {t('payout.services', { names: services.map((s) => s.name).join(', '), total: formatMoney({ amount: servicesTotal, currency: 'RUB' }, language) })}
+        </p>
+      ) : null}
       <FormAlert>{error}</FormAlert>
       <FormAlert tone="info">{leaving ? t('payout.binding') : null}</FormAlert>
       <div className="button-row">

@@ -14,6 +14,7 @@ import { DebtChart } from '../components/debt-chart';
 import { ExtendDialog } from '../components/extend-dialog';
 import { percent } from '../components/loan-format';
 import { Operations, StatusHistory } from '../components/loan-history';
+import { LoanServices } from '../components/loan-services';
 import { LoanStatusBadge } from '../components/loan-status-badge';
 import { PaymentNote } from '../components/payment-note';
 import { PayoutPanel } from '../components/payout-panel';
@@ -116,6 +117,7 @@ function LoanBody({ loan }: { loan: LoanView }) {
           <ScheduleTable rows={loan.schedule} />
         </section>
       ) : null}
+      <LoanServices loan={loan} />
       {loan.operations.length ? (
         <section aria-labelledby="operations-title">
           <h2 id="operations-title" className="section-title">

@@ -67,7 +67,7 @@ export function PaymentsPage() {
             <li key={payment.id} className="tx">
               <div className="tx__main">
                 <Link to={payment.loanId ? `/loans/${payment.loanId}?payment=${payment.id}` : `/payments/${payment.id}`} className="tx__description">
-                  {t(payment.purpose === 'card_binding' ? 'payments.binding' : payment.loanId ? 'payments.loanPayment' : 'payments.topUp', { number: payment.accountNumber })}
+                  {t(payment.purpose === 'card_binding' ? 'payments.binding' : payment.purpose === 'loan_service' ? 'payments.loanService' : payment.loanId ? 'payments.loanPayment' : 'payments.topUp', { number: payment.accountNumber })}
                 </Link>
                 <span className="tx__meta">
                   <time dateTime={payment.createdAt}>{formatDateTime(payment.createdAt, lang)}</time> ·{' '}

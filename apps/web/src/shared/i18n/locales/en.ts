@@ -743,6 +743,7 @@ export const en: Dictionary = {
     none: 'No payments yet.',
     topUp: 'Top-up of account {{number}}',
     loanPayment: 'Loan payment',
+    loanService: 'Optional service with a loan (separate from the loan)',
     binding: 'Card check',
     byAutopay: 'autopay',
   },
