@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
  * second forever. The guard marks the time a transaction's callback runs; a new query runner asked for then is the
  * mistake, reported through `onViolation` (the test contexts throw, so a suite that does it fails and names the place).
  */
-export function guardNestedConnections(ds: DataSource, onViolation: (stack: string) => void): { outside<T>(fn: () => T): T } {
+export function guardNestedConnections(ds: DataSource, onViolation: (stack: string) => void): void {
   const inside = new AsyncLocalStorage<{ open: boolean }>();
   const manager = ds.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
@@ -32,6 +32,4 @@ export function guardNestedConnections(ds: DataSource, onViolation: (stack: stri
     if (inside.getStore()?.open) onViolation(new Error('a second connection asked for inside a transaction').stack ?? '');
     return createQueryRunner(...args);
   };
-  // For what stands for another process here (a test's in-process HTTP call made from inside a transaction).
-  return { outside: (fn) => inside.exit(fn) };
 }

@@ -24,6 +24,9 @@ interface DeliveryRow {
   auth: string | null;
 }
 
+/** How long a claimed delivery is left to its sender before another may send it. */
+const PUSH_LEASE_MS = 60_000;
+
 const toView = (r: SubscriptionRow): PushSubscriptionView => ({
   id: r.id,
   endpoint: r.endpoint,
@@ -118,24 +121,37 @@ export class PushService implements NotificationFanOut {
     return { delivered: rows.length };
   }
 
+  /**
+   * One delivery: claimed by a short statement that leases it for a minute (SKIP LOCKED), sent with no
+   * transaction open — a slow push service must not hold pool connections (a burst of payments would hold
+   * them all) — then its outcome written. A process that dies mid-send leaves the lease to run out.
+   */
   private async deliverOne(id: string): Promise<void> {
     const sender = this.deps.sender as PushSender;
+    const claimedAt = this.clock.now();
+    const [claimed]: [Pick<DeliveryRow, 'id' | 'attempts' | 'payload' | 'subscription_id'>[], number] = await this.ds.query(
+      `UPDATE push_deliveries SET next_attempt_at = $3
+        WHERE id = (SELECT id FROM push_deliveries WHERE id = $1 AND status = 'pending' AND next_attempt_at <= $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, attempts, payload, subscription_id`,
+      [id, claimedAt, new Date(claimedAt.getTime() + PUSH_LEASE_MS)],
+    );
+    const row = claimed[0];
+    if (!row) return;
+    const [sub]: Pick<DeliveryRow, 'endpoint' | 'p256dh' | 'auth'>[] = row.subscription_id
+      ? await this.ds.query('SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE id = $1', [row.subscription_id])
+      : [];
+    const d = { ...row, endpoint: sub?.endpoint ?? null, p256dh: sub?.p256dh ?? null, auth: sub?.auth ?? null };
+    if (!d.subscription_id || !d.endpoint) {
+      await this.ds.query(`UPDATE push_deliveries SET status = 'gone', last_error = 'the subscription was removed' WHERE id = $1`, [id]);
+      return;
+    }
+    const urgency = d.payload.event === 'support.reply' ? 'high' : 'normal';
+    const answer = await sender
+      .send({ endpoint: d.endpoint, keys: { p256dh: d.p256dh as string, auth: d.auth as string } }, JSON.stringify(d.payload), { ttlSeconds: 24 * 3600, urgency })
+      .catch((err: Error) => ({ status: 0, error: String(err?.message ?? err), retryAfterSeconds: undefined }));
+    const now = this.clock.now();
+    const attempts = d.attempts + 1;
     await this.ds.transaction(async (em) => {
-      const [d]: DeliveryRow[] = await em.query(
-        `SELECT d.id, d.attempts, d.payload, d.subscription_id, s.endpoint, s.p256dh, s.auth
-           FROM push_deliveries d LEFT JOIN push_subscriptions s ON s.id = d.subscription_id
-          WHERE d.id = $1 AND d.status = 'pending' FOR UPDATE OF d SKIP LOCKED`,
-        [id],
-      );
-      if (!d) return;
-      if (!d.subscription_id || !d.endpoint) {
-        await em.query(`UPDATE push_deliveries SET status = 'gone', last_error = 'the subscription was removed' WHERE id = $1`, [id]);
-        return;
-      }
-      const urgency = d.payload.event === 'support.reply' ? 'high' : 'normal';
-      const answer = await sender.send({ endpoint: d.endpoint, keys: { p256dh: d.p256dh as string, auth: d.auth as string } }, JSON.stringify(d.payload), { ttlSeconds: 24 * 3600, urgency });
-      const now = this.clock.now();
-      const attempts = d.attempts + 1;
       if (answer.status >= 200 && answer.status < 300) {
         await em.query(`UPDATE push_deliveries SET status = 'sent', attempts = $2, sent_at = $3, last_error = NULL WHERE id = $1`, [id, attempts, now]);
         await em.query('UPDATE push_subscriptions SET last_success_at = $2 WHERE id = $1', [d.subscription_id, now]);

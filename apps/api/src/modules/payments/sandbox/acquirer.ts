@@ -97,6 +97,9 @@ export interface CardInput {
 /** Where the payer's browser goes next. */
 export type NextStep = { kind: 'redirect'; url: string } | { kind: 'error'; message: string };
 
+/** How long a claimed callback is left to its sender before another may send it. */
+const CALLBACK_LEASE_MS = 60_000;
+
 /** Sends one callback; resolves true when the receiver answered 2xx. */
 export type CallbackSender = (body: string, headers: Record<string, string>) => Promise<boolean>;
 
@@ -115,6 +118,9 @@ export class SandboxAcquirer implements PaymentProvider {
     /** `payoutDelayMs`: how long the "bank" takes to credit a payout (0: done by the first status request). */
     private readonly opts: { secret: string; sender: CallbackSender | null; payoutDelayMs?: number },
   ) {}
+
+  private delivering = false;
+  private kickedAgain = false;
 
   // --- the merchant API -------------------------------------------------------------------------------
 
@@ -214,7 +220,7 @@ export class SandboxAcquirer implements PaymentProvider {
         object: { id, status: reason ? 'canceled' : 'succeeded', amount: { value: (Number(row.amount) / 100).toFixed(2), currency: 'RUB' }, cancellation_details: reason ? { reason } : null },
       });
       await this.ds.query('INSERT INTO sandbox_acquirer_callbacks (payment_id, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $3)', [id, body, now]);
-      if (this.opts.sender) setImmediate(() => void this.deliverDue().catch(() => undefined));
+      this.kick();
     }
     const [after]: PayoutRow[] = await this.ds.query('SELECT * FROM sandbox_acquirer_payouts WHERE id = $1', [id]);
     return after;
@@ -295,7 +301,11 @@ export class SandboxAcquirer implements PaymentProvider {
 
   /**
    * Sends the callbacks that are due; a failed one is tried again after 1, 2, 4 … minutes (at most an
-   * hour apart) for 24 hours. Rows are taken with SKIP LOCKED, so several nodes never send one twice at once.
+   * hour apart) for 24 hours. Each is claimed first — a short statement that leases it for a minute
+   * (SKIP LOCKED: several nodes never take one at once) — and sent with no transaction open: the receiver
+   * is often this very API, which needs a pool connection to answer, so a sender holding one while it waits
+   * wedged the API once ten callbacks were in flight (bench/load.ts at 50 connections). A sender that dies
+   * mid-send leaves the lease to run out; the callback goes again then (receivers take callbacks idempotently).
    */
   async deliverDue(sender: CallbackSender | null = this.opts.sender, limit = 50): Promise<{ sent: number; failed: number }> {
     await this.settleDuePayouts();
@@ -303,40 +313,62 @@ export class SandboxAcquirer implements PaymentProvider {
     let sent = 0;
     let failed = 0;
     for (let i = 0; i < limit; i++) {
-      const done = await this.ds.transaction(async (em) => {
-        const now = this.clock.now();
-        const [cb]: { id: string; body: string; attempts: number; created_at: Date }[] = await em.query(
-          `SELECT id, body, attempts, created_at FROM sandbox_acquirer_callbacks WHERE delivered_at IS NULL AND next_attempt_at <= $1
-            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [now],
+      const now = this.clock.now();
+      const [claimed]: [{ id: string; body: string; attempts: number; created_at: Date }[], number] = await this.ds.query(
+        `UPDATE sandbox_acquirer_callbacks SET next_attempt_at = $2
+          WHERE id = (SELECT id FROM sandbox_acquirer_callbacks WHERE delivered_at IS NULL AND next_attempt_at <= $1
+                       ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, body, attempts, created_at`,
+        [now, new Date(now.getTime() + CALLBACK_LEASE_MS)],
+      );
+      const cb = claimed[0];
+      if (!cb) break;
+      const t = String(Math.floor(now.getTime() / 1000));
+      let ok = false;
+      let error: string | null = null;
+      try {
+        ok = await sender(cb.body, { 'content-type': 'application/json', 'x-sandbox-signature': `t=${t},v1=${this.sign(t, cb.body)}` });
+        if (!ok) error = 'the receiver did not answer 2xx';
+      } catch (err) {
+        error = String((err as Error).message ?? err).slice(0, 300);
+      }
+      if (ok) {
+        sent++;
+        await this.ds.query('UPDATE sandbox_acquirer_callbacks SET delivered_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [cb.id, now]);
+      } else {
+        failed++;
+        const delayMs = Math.min(60, 2 ** cb.attempts) * 60_000;
+        const giveUp = now.getTime() + delayMs - cb.created_at.getTime() > 24 * 3600_000;
+        await this.ds.query(
+          'UPDATE sandbox_acquirer_callbacks SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, delivered_at = CASE WHEN $4 THEN $5::timestamptz END WHERE id = $1',
+          [cb.id, error, new Date(now.getTime() + delayMs), giveUp, giveUp ? now : null],
         );
-        if (!cb) return false;
-        const t = String(Math.floor(now.getTime() / 1000));
-        let ok = false;
-        let error: string | null = null;
-        try {
-          ok = await sender(cb.body, { 'content-type': 'application/json', 'x-sandbox-signature': `t=${t},v1=${this.sign(t, cb.body)}` });
-          if (!ok) error = 'the receiver did not answer 2xx';
-        } catch (err) {
-          error = String((err as Error).message ?? err).slice(0, 300);
-        }
-        if (ok) {
-          sent++;
-          await em.query('UPDATE sandbox_acquirer_callbacks SET delivered_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [cb.id, now]);
-        } else {
-          failed++;
-          const delayMs = Math.min(60, 2 ** cb.attempts) * 60_000;
-          const giveUp = now.getTime() + delayMs - cb.created_at.getTime() > 24 * 3600_000;
-          await em.query(
-            'UPDATE sandbox_acquirer_callbacks SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, delivered_at = CASE WHEN $4 THEN $5::timestamptz END WHERE id = $1',
-            [cb.id, error, new Date(now.getTime() + delayMs), giveUp, giveUp ? now : null],
-          );
-        }
-        return true;
-      });
-      if (!done) break;
+      }
     }
     return { sent, failed };
+  }
+
+  /**
+   * The first try of a new callback, in the background, as a real acquirer would (the job retries what fails).
+   * One delivery loop per process at a time: a burst of payments asks for one more round, not a loop each.
+   */
+  private kick(): void {
+    if (!this.opts.sender) return;
+    if (this.delivering) {
+      this.kickedAgain = true;
+      return;
+    }
+    this.delivering = true;
+    setImmediate(async () => {
+      try {
+        do {
+          this.kickedAgain = false;
+          await this.deliverDue().catch(() => undefined);
+        } while (this.kickedAgain);
+      } finally {
+        this.delivering = false;
+      }
+    });
   }
 
   sign(timestamp: string, body: string): string {
@@ -364,8 +396,7 @@ export class SandboxAcquirer implements PaymentProvider {
     });
     const now = this.clock.now();
     await this.ds.query('INSERT INTO sandbox_acquirer_callbacks (payment_id, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $3)', [id, body, now]);
-    // The first try right away, in the background, as a real acquirer would; the job retries what fails.
-    if (this.opts.sender) setImmediate(() => void this.deliverDue().catch(() => undefined));
+    this.kick();
   }
 
   private async expireIfDue(row: Row | null): Promise<Row | null> {
