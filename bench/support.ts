@@ -139,7 +139,8 @@ export async function startApi(url: string, opts: { port?: number; workers?: num
   const port = opts.port ?? (await freePort());
   const started = Date.now();
   const out = opts.log ? openSync(opts.log, 'a') : 'ignore';
-  const child = spawn(process.execPath, [apiMain], {
+  // API_NODE_ARGS: node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (profiles at SIGTERM).
+  const child = spawn(process.execPath, [...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), apiMain], {
     cwd: repoRoot,
     stdio: ['ignore', out, out],
     env: {

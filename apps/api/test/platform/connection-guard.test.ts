@@ -15,9 +15,15 @@ describe('a second connection inside a transaction', () => {
         await em.query('INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES ($1, 1, now())', [key]);
         await t.ds.query('SELECT 1');
       }),
-    ).rejects.toThrow(/second connection was asked for inside a transaction/);
+    ).rejects.toThrow(/a second connection asked for inside a transaction/);
     await expect(t.ds.transaction((em) => t.ds.transaction(() => em.query('SELECT 1')))).rejects.toThrow(/second connection/);
     expect(await t.query('SELECT 1 FROM rate_limit_hits WHERE key = $1', [key])).toEqual([]);
+  });
+
+  it('when code inside a transaction runs two queries at once on its connection, then it fails', async () => {
+    await expect(t.ds.transaction((em) => Promise.all([em.query('SELECT pg_sleep(0.05)'), em.query('SELECT 1')]))).rejects.toThrow(/two queries at once/);
+    // Outside a transaction the pool gives each its own connection: fine.
+    expect(await Promise.all([t.ds.query('SELECT 1 AS n'), t.ds.query('SELECT 2 AS n')])).toEqual([[{ n: 1 }], [{ n: 2 }]]);
   });
 
   it('when the transaction uses its own manager, or the data source is used after it ends, then both work', async () => {

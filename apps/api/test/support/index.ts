@@ -156,10 +156,11 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   };
   const ds = await openDatabase(url.toString(), { poolSize: 5 });
   // A transaction that asks for a second connection wedges the API under load (every pool connection held,
-  // each waiting for another): here it fails the request, so the suite that does it names the place.
+  // each waiting for another); two queries at once on its connection break with pg 9. Here either fails the
+  // request, so the suite that does it names the place.
   guardNestedConnections(ds, (stack) => {
     if (process.env.TEST_NESTED_LOG) appendFileSync(process.env.TEST_NESTED_LOG, `${stack}\n---\n`);
-    else throw new Error(`A second connection was asked for inside a transaction: use the transaction's EntityManager.\n${stack}`);
+    else throw new Error(`A transaction misused its connection (a second one asked for, or two queries at once): use its EntityManager, one query at a time.\n${stack}`);
   });
   const clock = new ManualClock(opts.now ?? TEST_START);
   // TEST_LOG_LEVEL=error shows what a 500 in a suite was (the product logs nothing by default here).

@@ -81,12 +81,13 @@ export class AccountsService {
   async views(em: EntityManager, accounts: AccountRow[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
     const ids = accounts.map((a) => a.id);
-    const [lines, contracts] = await Promise.all([AccountsRepository.lines(em, ids), AccountsRepository.contracts(em, ids)]);
-    const [options, tariffs, scheduled] = await Promise.all([
-      AccountsRepository.lineOptions(em, lines.map((l) => l.id)),
-      this.deps.tariffs.rows(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]),
-      AccountsRepository.scheduled(em, [...lines.map((l) => l.id), ...contracts.map((c) => c.id)]),
-    ]);
+    // One after another: `em` is often a transaction's, whose one connection runs one query at a time anyway
+    // (pg 8 queues concurrent ones with a deprecation warning; pg 9 refuses them).
+    const lines = await AccountsRepository.lines(em, ids);
+    const contracts = await AccountsRepository.contracts(em, ids);
+    const options = await AccountsRepository.lineOptions(em, lines.map((l) => l.id));
+    const tariffs = await this.deps.tariffs.rows(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
+    const scheduled = await AccountsRepository.scheduled(em, [...lines.map((l) => l.id), ...contracts.map((c) => c.id)]);
     return accounts.map((a) => {
       const allLines = lines.filter((l) => l.account_id === a.id);
       // A line manager (an employee on a company's line) sees only the line they were given.

@@ -447,10 +447,8 @@ export class ApplicationsService {
   }
 
   private async views(em: EntityManager, rows: ApplicationRow[]): Promise<ApplicationView[]> {
-    const [events, numbers] = await Promise.all([
-      ApplicationsRepository.events(em, rows.map((r) => r.id)),
-      this.deps.numbers.briefs(em, rows.map((r) => r.number_id).filter((x): x is string => !!x)),
-    ]);
+    const events = await ApplicationsRepository.events(em, rows.map((r) => r.id)); // `em` may be a transaction's: in turn
+    const numbers = await this.deps.numbers.briefs(em, rows.map((r) => r.number_id).filter((x): x is string => !!x));
     return rows.map((r) => toApplicationView(r, events.get(r.id) ?? [], r.number_id ? (numbers.get(r.number_id) ?? null) : null));
   }
 

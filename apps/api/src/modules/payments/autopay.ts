@@ -53,7 +53,9 @@ export class AutopayService {
     return this.ds.transaction(async (em) => {
       await this.deps.accounts.access(em, customerId, accountId);
       const rules: RuleRow[] = await em.query('SELECT * FROM autopay_rules WHERE account_id = $1 AND deleted_at IS NULL ORDER BY created_at', [accountId]);
-      return { items: await Promise.all(rules.map((r) => this.view(em, r))) };
+      const items: AutopayView[] = [];
+      for (const r of rules) items.push(await this.view(em, r)); // one connection: one query at a time
+      return { items };
     });
   }
 
