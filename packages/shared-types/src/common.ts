@@ -19,6 +19,12 @@ export interface HealthResponse {
   time: string;
 }
 
+/**
+ * The cookie (`cabinet_session=1`, readable by scripts, path `/`) the API sets and clears together with the httpOnly
+ * refresh cookie: without it a page load knows there is no session to restore and skips `POST /auth/refresh`.
+ */
+export const SESSION_HINT_COOKIE = 'cabinet_session';
+
 export const Limits = {
   pageSizeDefault: 50,
   pageSizeMax: 200,

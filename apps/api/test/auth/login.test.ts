@@ -33,6 +33,9 @@ describe('POST /api/v1/auth/login', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
+    // The hint the SPA reads to know a session may be restored: readable by scripts, for every path, nothing secret.
+    const hint = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cabinet_session='));
+    expect(hint).toMatch(/^cabinet_session=1; Max-Age=\d+; Path=\/; Expires=[^;]+; SameSite=Strict$/);
     const me = await t.http.get('/api/v1/me').set(t.bearer(res.body.accessToken)).expect(200);
     expect(me.body).toMatchObject({ id: ivan.id, phone: '+79211234567', contractNumber: '700800900', role: 'subscriber' });
     expect(me.body).not.toHaveProperty('passwordHash');

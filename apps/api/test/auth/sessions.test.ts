@@ -62,6 +62,7 @@ describe('sessions: refresh rotation, reuse detection, idle timeout, logout', ()
       const res = await refresh(s.refreshCookie).expect(401);
       expect(res.body.code).toBe('session_expired');
       expect(String(res.headers['set-cookie'])).toMatch(/cabinet_refresh=;/);
+      expect(String(res.headers['set-cookie'])).toMatch(/cabinet_session=;/); // the SPA's hint goes with it
     });
 
     it('when the subscriber keeps using the cabinet, then the session lives past 15 minutes', async () => {
@@ -81,6 +82,7 @@ describe('sessions: refresh rotation, reuse detection, idle timeout, logout', ()
       const s = await t.signIn(anna.phone, 'anna-secret-1');
       const res = await t.http.post('/api/v1/auth/logout').set(t.bearer(s.accessToken)).set('Cookie', s.refreshCookie).expect(204);
       expect(String(res.headers['set-cookie'])).toMatch(/cabinet_refresh=;/);
+      expect(String(res.headers['set-cookie'])).toMatch(/cabinet_session=;/); // the SPA's hint goes with it
       expect((await t.http.get('/api/v1/me').set(t.bearer(s.accessToken)).expect(401)).body.code).toBe('session_expired');
       await refresh(s.refreshCookie).expect(401);
     });

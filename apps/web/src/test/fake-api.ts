@@ -1,5 +1,6 @@
-import type { AuthConfigResponse, CustomerView, ErrorCode, SessionView, TokenResponse } from '@cabinet/shared-types';
+import { SESSION_HINT_COOKIE, type AuthConfigResponse, type CustomerView, type ErrorCode, type SessionView, type TokenResponse } from '@cabinet/shared-types';
 import { vi } from 'vitest';
+import { sessionStore } from '@/shared/session/session-store';
 
 /**
  * A stand-in for the API at the network boundary: `fetch` is replaced, everything inside the
@@ -133,8 +134,18 @@ export function createFakeApi() {
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
 
+/**
+ * A page load with the API's session hint cookie (as after a sign-in): the session store starts `restoring` and the
+ * app asks `POST /auth/refresh` once. Without it (the default) a page load starts signed out and asks nothing.
+ */
+export function withSessionCookie(): void {
+  document.cookie = `${SESSION_HINT_COOKIE}=1; path=/`;
+  sessionStore.reset();
+}
+
 /** A signed-in start: the start-up refresh succeeds and /me answers. */
 export function signedIn(api: FakeApi, me: CustomerView = customer) {
+  withSessionCookie();
   api.on('POST', '/auth/refresh', () => json(200, token('access-1')));
   api.on('GET', '/me', () => json(200, me));
   // The header's notification badge (issue 8).

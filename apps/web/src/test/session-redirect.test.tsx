@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, customer, json, problem, session, signedIn, token } from './fake-api';
+import { createFakeApi, customer, json, problem, session, signedIn, token, withSessionCookie } from './fake-api';
 import { renderApp } from './render-app';
 
 describe('session restore and the way back after sign-in', () => {
@@ -11,17 +11,20 @@ describe('session restore and the way back after sign-in', () => {
     expect(api.callsTo('POST', '/auth/refresh')).toHaveLength(1);
   });
 
-  it('when there is no session, then a protected page sends to sign-in keeping the place', async () => {
-    createFakeApi();
+  it('when there is no session, then a protected page sends to sign-in keeping the place, without asking for a refresh', async () => {
+    const api = createFakeApi();
     const { location } = renderApp('/sessions');
     expect(await screen.findByRole('heading', { level: 1, name: 'Вход в личный кабинет' })).toBeInTheDocument();
     expect(location()).toBe('/login?next=%2Fsessions');
+    // No session hint cookie: nothing to restore, so no `POST /auth/refresh` (and no 401 in the console).
+    expect(api.callsTo('POST', '/auth/refresh')).toHaveLength(0);
     // Nothing to explain: the person had not been signed in.
     expect(screen.queryByText(/Сеанс завершён/)).not.toBeInTheDocument();
   });
 
   it('when a call gets 401 and the refresh fails, then sign-in opens at /login?next=/sessions, and sign-in brings the person back', async () => {
     let serverSessionAlive = true;
+    withSessionCookie(); // signed in earlier: the API's hint cookie is there
     const api = createFakeApi()
       .once('POST', '/auth/refresh', () => json(200, token('first')))
       .on('POST', '/auth/refresh', () => problem(401, 'session_expired'))

@@ -16,6 +16,8 @@ configure({ asyncUtilTimeout: 5000 });
 window.scrollTo = () => undefined;
 
 beforeEach(async () => {
+  // A fresh page load without the API's session hint (fake-api's `withSessionCookie()` sets it).
+  document.cookie = 'cabinet_session=; path=/; max-age=0';
   sessionStore.reset();
   activity.reset();
   await i18n.changeLanguage('ru');

@@ -1,4 +1,5 @@
 import type { CookieOptions, Response } from 'express';
+import { SESSION_HINT_COOKIE } from '@cabinet/shared-types';
 import { route, type RouteSpec } from '../../platform/routes';
 import { pageLimit } from '../../platform/pagination';
 import type { RateCounter } from '../../platform/rate-limit';
@@ -23,10 +24,22 @@ import { SESSION_MAX_AGE_MS, type AuthService, type SessionStarted } from './ser
 export const REFRESH_COOKIE = 'cabinet_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
+// SESSION_HINT_COOKIE (shared-types) goes and comes with the refresh cookie: without it the SPA shows the sign-in page at
+// once instead of waiting for `POST /auth/refresh` to answer 401 (which also showed as a console error). Nothing secret.
+const refreshCookie = (secure: boolean): CookieOptions => ({ httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure });
+const hintCookie = (secure: boolean): CookieOptions => ({ httpOnly: false, sameSite: 'strict', path: '/', secure });
+
 /** Sets the refresh cookie of a started session (also for sign-ins that do not come through /auth/login, e.g. Gosuslugi). */
 export function setRefreshCookie(res: Response, refreshToken: string, secure: boolean): void {
-  res.cookie(REFRESH_COOKIE, refreshToken, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure, maxAge: SESSION_MAX_AGE_MS });
+  res.cookie(REFRESH_COOKIE, refreshToken, { ...refreshCookie(secure), maxAge: SESSION_MAX_AGE_MS });
+  res.cookie(SESSION_HINT_COOKIE, '1', { ...hintCookie(secure), maxAge: SESSION_MAX_AGE_MS });
   res.setHeader('Cache-Control', 'no-store');
+}
+
+/** Clears the refresh cookie and its hint (sign-out, a refresh refused). */
+export function clearRefreshCookie(res: Response, secure: boolean): void {
+  res.clearCookie(REFRESH_COOKIE, refreshCookie(secure));
+  res.clearCookie(SESSION_HINT_COOKIE, hintCookie(secure));
 }
 
 /**
@@ -44,12 +57,7 @@ export function authRoutes(
   opts: { secureCookies: boolean; authPerMinute: number; otpPerMinute: number },
 ): RouteSpec[] {
   const passport = createPassport(auth);
-  const cookie: CookieOptions = { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure: opts.secureCookies };
-  const withCookie = (res: Response, s: SessionStarted) => {
-    res.cookie(REFRESH_COOKIE, s.refreshToken, { ...cookie, maxAge: SESSION_MAX_AGE_MS });
-    res.setHeader('Cache-Control', 'no-store');
-    return s.response;
-  };
+  const withCookie = (res: Response, s: SessionStarted) => sessionResponse(res, s, opts.secureCookies);
   const perIp = (name: string, limit: number) => [rate.middleware({ name, limit, windowMs: 60_000 })];
   const signIn = perIp('login', opts.authPerMinute);
   const otp = perIp('otp', opts.otpPerMinute);
@@ -85,7 +93,7 @@ export function authRoutes(
       middleware: perIp('refresh', opts.authPerMinute * 4),
       handler: async ({ req, res }) => {
         const started = await auth.refresh(req.cookies?.[REFRESH_COOKIE], requestMeta(req)).catch((err) => {
-          res.clearCookie(REFRESH_COOKIE, cookie);
+          clearRefreshCookie(res, opts.secureCookies);
           throw err;
         });
         return withCookie(res, started);
@@ -101,7 +109,7 @@ export function authRoutes(
       handler: async ({ req, res }) => {
         const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
         await auth.logout(bearer, req.cookies?.[REFRESH_COOKIE], requestMeta(req));
-        res.clearCookie(REFRESH_COOKIE, cookie);
+        clearRefreshCookie(res, opts.secureCookies);
       },
     }),
     route({

@@ -1,4 +1,4 @@
-import type { TokenResponse } from '@cabinet/shared-types';
+import { SESSION_HINT_COOKIE, type TokenResponse } from '@cabinet/shared-types';
 import { onTabMessage, postToTabs } from './tab-sync';
 
 /**
@@ -20,14 +20,22 @@ export interface SessionState {
 
 type Listener = () => void;
 
-const initialState: SessionState = {
-  status: 'restoring',
+/**
+ * Whether the API left its session hint (set and cleared with the httpOnly refresh cookie). Without it there is no
+ * session to restore: the page starts anonymous and never asks `POST /auth/refresh` (a 401 and a wait for nothing).
+ */
+export function hasSessionHint(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split(/;\s*/).some((c) => c.startsWith(`${SESSION_HINT_COOKIE}=`));
+}
+
+const initialState = (): SessionState => ({
+  status: hasSessionHint() ? 'restoring' : 'anonymous',
   accessToken: null,
   mustChangePassword: false,
   endReason: null,
-};
+});
 
-let state: SessionState = initialState;
+let state: SessionState = initialState();
 const listeners = new Set<Listener>();
 
 function setState(next: Partial<SessionState>): void {
@@ -83,7 +91,7 @@ export const sessionStore = {
 
   /** Tests only: back to the state of a fresh page load. */
   reset(): void {
-    state = initialState;
+    state = initialState();
     listeners.forEach((listener) => listener());
   },
 };
