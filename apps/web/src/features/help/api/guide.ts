@@ -1,5 +1,5 @@
 import type { DismissGuideRequest, GuideStateView } from '@cabinet/shared-types';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api/client';
 
 export const guideQueryKey = ['me', 'guide'] as const;
@@ -15,6 +15,16 @@ export function guideQueryOptions() {
 
 export function useGuide() {
   return useQuery(guideQueryOptions());
+}
+
+const noTips: GuideStateView = { pending: [], dismissed: [], dismissedAllAt: null };
+
+/**
+ * For the tip over the page: suspends until the state is in (the page waits with it, so the tip is never late and
+ * never pushes the page down). A guide that cannot be loaded shows no tip rather than breaking the page.
+ */
+export function useGuideForTip() {
+  return useSuspenseQuery({ ...guideQueryOptions(), queryFn: ({ signal }) => getGuide(signal).catch(() => noTips), retry: false });
 }
 
 /** POST /me/guide/dismissals — one tip, or all. The answer is the new state. */

@@ -1,6 +1,6 @@
 import { GuideTips, type GuideTip as Tip } from '@cabinet/shared-types';
 import { useLocation } from 'react-router';
-import { useDismissGuide, useGuide } from '../api/guide';
+import { useDismissGuide, useGuideForTip } from '../api/guide';
 import { useHelpT } from '../i18n/use-help-t';
 
 /** Which section of the cabinet a path is (the tip shown over it). */
@@ -18,10 +18,10 @@ export function sectionOf(pathname: string): Tip | null {
 export function GuideTip() {
   const { t } = useHelpT();
   const { pathname } = useLocation();
-  const guide = useGuide();
+  const guide = useGuideForTip();
   const dismiss = useDismissGuide();
   const tip = sectionOf(pathname);
-  if (!tip || !guide.data || !guide.data.pending.includes(tip)) return null;
+  if (!tip || !guide.data.pending.includes(tip)) return null;
   const n = GuideTips.indexOf(tip) + 1;
   return (
     <aside className="guide-tip" role="region" aria-label={t('guide.label')} aria-describedby="guide-tip-text">
