@@ -9,6 +9,8 @@ export default defineConfig((env) =>
       // One process per file: module state (session store, BroadcastChannel) never leaks between files.
       pool: 'forks',
       setupFiles: ['./src/test/setup.ts'],
+      // Times in messages ("locked until 14:05") are checked against one zone, whatever the machine's.
+      env: { TZ: 'Europe/Moscow' },
       include: ['src/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       unstubGlobals: true,

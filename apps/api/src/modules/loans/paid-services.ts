@@ -35,6 +35,9 @@ interface PurchaseRow {
 
 const DAY_MS = 86_400_000;
 
+/** A purchase with its service's name (add the WHERE). */
+const PURCHASE = 'SELECT s.*, c.name FROM loan_service_purchases s JOIN loan_services c ON c.code = s.service_code';
+
 /**
  * Optional paid services offered with a loan (insurance, a legal-advice subscription). The rules:
  * - opt-in only: a draft has none until the customer names one (PATCH /loans/:id `services`);
@@ -142,7 +145,7 @@ export class LoanPaidServicesService {
   /** A service payment settled (in the payments module's transaction). */
   async onPayment(em: EntityManager, p: PaymentRow, succeeded: boolean): Promise<{ messages: string[]; refund: bigint }> {
     const [r]: PurchaseRow[] = await em.query(
-      'SELECT s.*, c.name FROM loan_service_purchases s JOIN loan_services c ON c.code = s.service_code WHERE s.payment_id = $1 FOR UPDATE OF s',
+      `${PURCHASE} WHERE s.payment_id = $1 FOR UPDATE OF s`,
       [p.id],
     );
     if (!r || r.status !== 'pending') return { messages: [], refund: 0n };
@@ -180,7 +183,7 @@ export class LoanPaidServicesService {
     await this.deps.payments.refund(r.payment_id!, BigInt(r.price), `Возврат за услугу «${r.name}»`, {
       inTx: async (em) => {
         // Checked again under the locks: of two refunds at once, the second finds it refunded.
-        const [x]: PurchaseRow[] = await em.query('SELECT s.*, c.name FROM loan_service_purchases s JOIN loan_services c ON c.code = s.service_code WHERE s.id = $1 FOR UPDATE OF s', [r.id]);
+        const [x]: PurchaseRow[] = await em.query(`${PURCHASE} WHERE s.id = $1 FOR UPDATE OF s`, [r.id]);
         const no = refused(x);
         if (no) throw no;
         const now = this.clock.now();
@@ -201,7 +204,7 @@ export class LoanPaidServicesService {
   }
 
   private purchases(em: EntityManager, loanId: string): Promise<PurchaseRow[]> {
-    return em.query('SELECT s.*, c.name FROM loan_service_purchases s JOIN loan_services c ON c.code = s.service_code WHERE s.loan_id = $1 ORDER BY c.position, s.service_code', [loanId]);
+    return em.query(`${PURCHASE} WHERE s.loan_id = $1 ORDER BY c.position, s.service_code`, [loanId]);
   }
 
   private async tell(em: EntityManager, r: PurchaseRow, title: string, body: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { DismissGuideRequest, GuideStateView } from '@cabinet/shared-types';
-import { queryOptions, useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api/client';
 
 export const guideQueryKey = ['me', 'guide'] as const;
@@ -11,10 +11,6 @@ export function getGuide(signal?: AbortSignal): Promise<GuideStateView> {
 
 export function guideQueryOptions() {
   return queryOptions({ queryKey: guideQueryKey, queryFn: ({ signal }) => getGuide(signal), staleTime: Infinity });
-}
-
-export function useGuide() {
-  return useQuery(guideQueryOptions());
 }
 
 const noTips: GuideStateView = { pending: [], dismissed: [], dismissedAllAt: null };
