@@ -157,7 +157,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   const ds = await openDatabase(url.toString(), { poolSize: 5 });
   // A transaction that asks for a second connection wedges the API under load (every pool connection held,
   // each waiting for another); two queries at once on its connection break with pg 9. Here either fails the
-  // request, so the suite that does it names the place.
+  // request, so the suite that does it names the place (TEST_NESTED_LOG=<file>: list every case there instead).
   guardNestedConnections(ds, (stack) => {
     if (process.env.TEST_NESTED_LOG) appendFileSync(process.env.TEST_NESTED_LOG, `${stack}\n---\n`);
     else throw new Error(`A transaction misused its connection (a second one asked for, or two queries at once): use its EntityManager, one query at a time.\n${stack}`);
@@ -268,7 +268,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       return row.answer;
     },
     async deliverCallbacks() {
-      // Sent with no transaction of the acquirer's open (the guard below would fail the callback's request otherwise).
+      // Sent with no transaction of the acquirer's open (this context's connection guard would fail the callback's request otherwise).
       const { sent } = await services.acquirer.deliverDue(async (body, headers) => {
         const res = await http.post('/api/v1/payments/callbacks/sandbox').set(headers).send(body);
         return res.status >= 200 && res.status < 300;
