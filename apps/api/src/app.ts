@@ -69,6 +69,7 @@ import { HelpService, helpRoutes } from './modules/help';
 import { PushService, WebPushSender, pushRoutes, type PushSender } from './modules/push';
 import { SpeedTestService, UPLOAD_PATH, speedTestRoutes, speedTestUploadParser } from './modules/speedtest';
 import { LineExtrasService, OperatorPointsService, lineExtrasRoutes, lineIntegrationRoutes } from './modules/line-extras';
+import { ChangeFeed } from './platform/change-feed';
 import type { Clock } from './platform/clock';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors';
 import type { JobDefinition } from './platform/jobs';
@@ -111,7 +112,9 @@ export function createServices(deps: AppDeps) {
   const otp = new OtpService(clock, config.jwtSecret);
   const customers = new CustomersService(ds, clock, { audit, notifications, otp, rate });
   const captcha = deps.captcha ?? new SvgCaptchaProvider(clock);
-  const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha });
+  // Caches of this process hear database changes here (triggers notify on commit); opened on first use.
+  const changes = new ChangeFeed((ds?.options as { url?: string } | undefined)?.url ?? config.databaseUrl, deps.logger);
+  const auth = new AuthService(ds, clock, config, { customers, audit, notifications, otp, rate, captcha, changes });
   const apiCalls = new ApiCallLog(ds, clock);
   const partners = new PartnersService(ds, clock, { audit });
   const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? createHttpWebhookSender(config.webhooks), allowHttp: config.env !== 'production', allowPrivateAddresses: config.webhooks.allowPrivateAddresses });
@@ -228,7 +231,7 @@ export function createServices(deps: AppDeps) {
   orders.pickupPoints = help;
   const speedTest = new SpeedTestService(ds, clock);
   return {
-    news, newsletter, support, faq,
+    news, newsletter, support, faq, changes,
     rate, audit, notifications, otp, customers, auth, tariffs, ledger, accounts, subscriptions, periods, history, detailReports, idempotency, apiKeys, usage,
     acquirer, payments, cards, autopay, promised, alerts,
     bonus, bonusHistory, bonusActivation, till, bonusExpiry, bonusTtlMonths: config.bonus.pointsTtlMonths,

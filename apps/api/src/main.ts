@@ -77,7 +77,8 @@ async function main(): Promise<void> {
 
 async function serve(config: Config, logger: ReturnType<typeof createLogger>): Promise<{ close(): Promise<void> }> {
   const ds = await openDatabase(config.databaseUrl!, { poolSize: 10 });
-  const app = createApp({ config, ds, clock: systemClock, logger });
+  const services = createServices({ config, ds, clock: systemClock, logger });
+  const app = createApp({ config, ds, clock: systemClock, logger, services });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.on('error', reject);
@@ -85,6 +86,7 @@ async function serve(config: Config, logger: ReturnType<typeof createLogger>): P
   logger.info({ port: config.port, pid: process.pid }, 'listening');
   const close = async () => {
     await new Promise((r) => server.close(r));
+    await services.changes.close();
     await ds.destroy();
   };
   if (cluster.isWorker) process.on('SIGTERM', () => void close().then(() => process.exit(0)));

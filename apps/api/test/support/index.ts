@@ -330,6 +330,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     async close() {
       await services.apiCalls.close();
       await services.support.bus.close();
+      await services.changes.close();
       await ds.destroy();
       const a = new Client({ connectionString: adminUrl });
       await a.connect();

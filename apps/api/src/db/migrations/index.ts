@@ -21,6 +21,7 @@ import { SecurityQuestion1765550000001 } from './1765550000001-security-question
 import { Support1765400000000 } from './1765400000000-support';
 import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
 import { LoanServices1765700000000 } from './1765700000000-loan-services';
+import { ChangeFeed1765750000000 } from './1765750000000-change-feed';
 import { OperatorPoints1765550000002 } from './1765550000002-operator-points';
 
 /** Every migration, in order. New ones are appended here. */
@@ -46,4 +47,5 @@ export const migrations = [
   AppAndHelp1765600000000,
   OperatorPoints1765550000002,
   LoanServices1765700000000,
+  ChangeFeed1765750000000,
 ];

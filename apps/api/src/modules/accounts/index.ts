@@ -6,4 +6,4 @@ export { PeriodsService } from './periods';
 export { AccountProvisioning } from './provisioning';
 export { AccountClosureService, type ClosureCheck } from './closure';
 export { closureRoutes } from './closure-routes';
-export type { AccountRow } from './repository';
+export { visibleAccountSql, type AccountRow } from './repository';

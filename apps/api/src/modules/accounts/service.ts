@@ -80,14 +80,15 @@ export class AccountsService {
   /** Builds account views with a fixed number of queries, however many accounts and lines. */
   async views(em: EntityManager, accounts: AccountRow[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
-    const ids = accounts.map((a) => a.id);
+    const of = (kind: AccountRow['kind']) => accounts.filter((a) => a.kind === kind).map((a) => a.id);
+    const mobile = of('mobile');
+    const internet = of('internet');
     // One after another: `em` is often a transaction's, whose one connection runs one query at a time anyway
-    // (pg 8 queues concurrent ones with a deprecation warning; pg 9 refuses them).
-    const lines = await AccountsRepository.lines(em, ids);
-    const contracts = await AccountsRepository.contracts(em, ids);
-    const options = await AccountsRepository.lineOptions(em, lines.map((l) => l.id));
+    // (pg 8 queues concurrent ones with a deprecation warning; pg 9 refuses them). A kind the list lacks costs none.
+    const lines = mobile.length ? await AccountsRepository.lines(em, mobile) : [];
+    const contracts = internet.length ? await AccountsRepository.contracts(em, internet) : [];
+    const options = lines.flatMap((l) => l.options);
     const tariffs = await this.deps.tariffs.rows(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
-    const scheduled = await AccountsRepository.scheduled(em, [...lines.map((l) => l.id), ...contracts.map((c) => c.id)]);
     return accounts.map((a) => {
       const allLines = lines.filter((l) => l.account_id === a.id);
       // A line manager (an employee on a company's line) sees only the line they were given.
@@ -108,8 +109,8 @@ export class AccountsService {
         lowBalance: BigInt(a.balance) < monthly,
         access: a.access,
         managedLineId: a.managed_line_id,
-        lines: myLines.map((l) => toLineView(l, tariffs.get(l.tariff_id)!, options.filter((o) => o.line_id === l.id), scheduled.get(l.id) ?? null)),
-        contract: contract ? toContractView(contract, tariffs.get(contract.tariff_id)!, scheduled.get(contract.id) ?? null) : null,
+        lines: myLines.map((l) => toLineView(l, tariffs.get(l.tariff_id)!, l.options, l.scheduled)),
+        contract: contract ? toContractView(contract, tariffs.get(contract.tariff_id)!, contract.scheduled) : null,
         createdAt: a.created_at.toISOString(),
       };
     });

@@ -14,6 +14,7 @@ import {
 } from '@cabinet/shared-types';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
+import type { ChangeFeed } from '../../platform/change-feed';
 import { AppError } from '../../platform/errors';
 import type { OtpService } from '../../platform/otp/otp.service';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -26,6 +27,7 @@ import type { NotificationsService } from '../notifications';
 import type { CaptchaProvider } from './captcha';
 import { LoginAttempt } from './entities/login-attempt.entity';
 import { Session } from './entities/session.entity';
+import { SessionCache, type SessionFacts } from './session-cache';
 import { AccessTokens, RefreshTokens } from './tokens';
 
 const LOCK_MS = Limits.lockMinutes * 60_000;
@@ -51,11 +53,12 @@ function unwrap<T>(o: Outcome<T>): T {
 
 export class AuthService {
   readonly tokens: AccessTokens;
+  private readonly sessions: SessionCache;
 
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly config: Pick<Config, 'jwtSecret' | 'passwordResetRequiresSurname'>,
+    private readonly config: Pick<Config, 'jwtSecret' | 'passwordResetRequiresSurname' | 'sessionCacheSeconds'>,
     private readonly deps: {
       customers: CustomersService;
       audit: AuditService;
@@ -63,8 +66,11 @@ export class AuthService {
       otp: OtpService;
       rate: RateCounter;
       captcha: CaptchaProvider;
+      /** Database changes that end cached sessions; null: no session cache. */
+      changes?: ChangeFeed | null;
     },
   ) {
+    this.sessions = new SessionCache(deps.changes ?? null, config.sessionCacheSeconds * 1000);
     this.tokens = new AccessTokens(config.jwtSecret, clock, Limits.accessTokenTtlSeconds);
   }
 
@@ -264,6 +270,7 @@ export class AuthService {
   }
 
   private async revoke(em: EntityManager, sessionId: string, reason: string): Promise<void> {
+    this.sessions.forget(sessionId); // the change feed says so too, on commit; this is for this process, at once
     await em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: reason });
   }
 
@@ -282,15 +289,10 @@ export class AuthService {
         'WWW-Authenticate': `Bearer error="invalid_token"`,
       });
     }
-    const [row] = (await this.ds.query(
-      `SELECT s.revoked_at, s.last_seen_at, s.expires_at, c.role, c.status, c.must_change_password
-         FROM sessions s JOIN customers c ON c.id = s.customer_id
-        WHERE s.id = $1 AND s.customer_id = $2`,
-      [claims.sid, claims.sub],
-    )) as { revoked_at: Date | null; last_seen_at: Date; expires_at: Date; role: AuthContext['role']; status: string; must_change_password: boolean }[];
     const now = this.clock.now();
-    if (!row || row.revoked_at) throw new AppError('session_expired', 401, 'This session has ended; sign in again.');
-    if (now.getTime() - row.last_seen_at.getTime() > IDLE_MS || row.expires_at <= now) {
+    const row = await this.sessionFacts(claims.sid, claims.sub, now);
+    if (!row) throw new AppError('session_expired', 401, 'This session has ended; sign in again.');
+    if (now.getTime() - row.lastSeenAt.getTime() > IDLE_MS || row.expiresAt <= now) {
       await this.revoke(this.ds.manager, claims.sid, 'idle');
       throw new AppError('session_expired', 401, 'The session ended after 15 minutes without activity; sign in again.');
     }
@@ -298,13 +300,34 @@ export class AuthService {
     if (spec.auth === 'staff' && row.role !== 'operator' && row.role !== 'admin') {
       throw new AppError('forbidden', 403, 'This is for the provider’s staff only.');
     }
-    if (row.must_change_password && !spec.allowWhenPasswordChangeRequired) {
+    if (row.mustChangePassword && !spec.allowWhenPasswordChangeRequired) {
       throw new AppError('password_change_required', 403, 'Change the issued password first: POST /api/v1/me/password.');
     }
-    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_MS) {
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
       await this.ds.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [claims.sid, now]);
+      this.sessions.touched(claims.sid, now);
     }
     return { customerId: claims.sub, sessionId: claims.sid, role: row.role };
+  }
+
+  /**
+   * The live session's facts: from the session cache while it may serve them, else from the database. A session
+   * that looks idle or expired in memory is read again before anything is decided (another node may have seen it).
+   */
+  private async sessionFacts(sessionId: string, customerId: string, now: Date): Promise<SessionFacts | null> {
+    const cached = this.sessions.get(sessionId, now.getTime());
+    if (cached && cached.customerId === customerId && now.getTime() - cached.lastSeenAt.getTime() <= IDLE_MS && cached.expiresAt > now) return cached;
+    const since = this.sessions.begin();
+    const [row] = (await this.ds.query(
+      `SELECT s.revoked_at, s.last_seen_at, s.expires_at, c.role, c.status, c.must_change_password
+         FROM sessions s JOIN customers c ON c.id = s.customer_id
+        WHERE s.id = $1 AND s.customer_id = $2`,
+      [sessionId, customerId],
+    )) as { revoked_at: Date | null; last_seen_at: Date; expires_at: Date; role: AuthContext['role']; status: string; must_change_password: boolean }[];
+    if (!row || row.revoked_at) return null;
+    const facts: SessionFacts = { customerId, role: row.role, status: row.status, mustChangePassword: row.must_change_password, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+    this.sessions.put(sessionId, facts, now.getTime(), since);
+    return facts;
   }
 
   async changePassword(

@@ -91,10 +91,16 @@ export class CustomersService {
   }
 
   async getView(id: string): Promise<CustomerView> {
-    const c = await this.ds.getRepository(Customer).findOneBy({ id });
+    // One query: the profile is read on every visit.
+    const { entities, raw } = await this.ds
+      .getRepository(Customer)
+      .createQueryBuilder('c')
+      .addSelect(`(SELECT p.new_phone FROM phone_change_requests p WHERE p.customer_id = c.id AND p.status = 'pending' LIMIT 1)`, 'pending_phone')
+      .where('c.id = :id', { id })
+      .getRawAndEntities<{ pending_phone: string | null }>();
+    const c = entities[0];
     if (!c) throw AppError.notFound('The customer');
-    const [pending] = await this.ds.query(`SELECT new_phone FROM phone_change_requests WHERE customer_id = $1 AND status = 'pending'`, [id]);
-    return { ...toCustomerView(c), pendingPhone: pending?.new_phone ?? null };
+    return { ...toCustomerView(c), pendingPhone: raw[0]?.pending_phone ?? null };
   }
 
   /** Fills in the name and birth date of a customer who registered with a phone only (the loan wizard). */

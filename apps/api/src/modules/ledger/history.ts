@@ -8,7 +8,7 @@ import type { LedgerKind, MonthlySummaryView, Page, TransactionSort, Transaction
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
-import type { AccountsService } from '../accounts';
+import { visibleAccountSql, type AccountsService } from '../accounts';
 
 export interface HistoryFilter {
   sort?: TransactionSort;
@@ -117,11 +117,16 @@ export class HistoryService {
     private readonly deps: { accounts: AccountsService },
   ) {}
 
-  private async rows(accountId: string, f: HistoryFilter, limit: number, cursor?: string): Promise<Row[]> {
+  /** A page of entries; with `visibleTo`, only if that customer may see the account (else none). */
+  private async rows(accountId: string, f: HistoryFilter, limit: number, cursor?: string, visibleTo?: string): Promise<Row[]> {
     const sort = f.sort ?? '-createdAt';
     const { col, dir } = SORTS[sort];
     const after = decode(sort, cursor);
     const { where, params } = this.where(accountId, f);
+    if (visibleTo !== undefined) {
+      params.push(visibleTo);
+      where.push(visibleAccountSql(1, params.length));
+    }
     if (after) {
       params.push(col === 'amount' ? after.value : new Date(after.value), after.id);
       where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
@@ -166,8 +171,9 @@ export class HistoryService {
   }
 
   async list(customerId: string, accountId: string, f: HistoryFilter & { limit: number; cursor?: string }): Promise<Page<TransactionView>> {
-    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
-    const rows = await this.rows(accountId, f, f.limit + 1, f.cursor);
+    // The access check rides in the page's query; only an empty page asks whether it is empty or not theirs (404).
+    const rows = await this.rows(accountId, f, f.limit + 1, f.cursor, customerId);
+    if (!rows.length) await this.deps.accounts.access(this.ds.manager, customerId, accountId);
     const more = rows.length > f.limit;
     const page = more ? rows.slice(0, f.limit) : rows;
     const sort = f.sort ?? '-createdAt';
@@ -238,16 +244,17 @@ export class HistoryService {
   }
 
   async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {
-    await this.deps.accounts.access(this.ds.manager, customerId, accountId);
     const now = this.clock.now();
     const rows: { month: string; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(
       `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow'), 'YYYY-MM') AS month, kind,
               coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
          FROM ledger_entries
         WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
+          AND ${visibleAccountSql(1, 4)}
         GROUP BY 1, 2 ORDER BY 1`,
-      [accountId, now, months],
+      [accountId, now, months, customerId],
     );
+    if (!rows.length) await this.deps.accounts.access(this.ds.manager, customerId, accountId); // none, or not theirs
     const out = new Map<string, MonthlySummaryView['months'][number]>();
     const moscow = new Date(now.getTime() + 3 * 3600_000);
     for (let i = months - 1; i >= 0; i--) {

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { createTestContext, type TestContext } from '../support';
+
+/**
+ * The reads a subscriber's every visit makes, each in a fixed number of queries (issue 11's load target: every
+ * query is a round trip to the database, the main cost of a read). With the session cache on, as in production,
+ * the session check costs none; a read that grows a query fails here, and names the queries it ran.
+ */
+describe('query budget of the dashboard and history reads', () => {
+  let t: TestContext;
+  let token: string;
+  let accountId: string;
+  let internetId: string;
+  const seen: string[] = [];
+  const original = Client.prototype.query;
+
+  beforeAll(async () => {
+    t = await createTestContext({ env: { SESSION_CACHE_SECONDS: '10' } });
+    const c = await t.createCustomer({ password: 'owner-pass-12' });
+    const m = await t.openMobileAccount(c.id, { balance: 900_00, lines: [{ tariffCode: 'megafon-vse' }, { tariffCode: 'tele2-black' }] });
+    accountId = m.accountId;
+    internetId = (await t.openInternetAccount(c.id, { balance: 500_00 })).accountId;
+    token = (await t.signIn(c.phone, 'owner-pass-12')).accessToken;
+    await t.http.get('/api/v1/me').set(t.bearer(token)).expect(200);
+    for (let i = 0; i < 40 && !t.services.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
+    (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
+      const q = args[0];
+      seen.push((typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text)).replace(/\s+/g, ' ').slice(0, 160));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  });
+  afterAll(async () => {
+    Client.prototype.query = original;
+    await t.close();
+  });
+
+  it.each([
+    ['/api/v1/me', 1],
+    ['/api/v1/accounts', 4], // the accounts, their lines (with options and changes), the contract, the tariffs
+    ['/api/v1/accounts/:mobile', 3],
+    ['/api/v1/accounts/:internet', 3],
+    ['/api/v1/accounts/:mobile/transactions?limit=20', 1],
+    ['/api/v1/accounts/:mobile/transactions?limit=20&sort=-amount', 1],
+    ['/api/v1/payments?limit=20', 1],
+    ['/api/v1/accounts/:mobile/transactions/summary', 1],
+  ])('GET %s: at most %d queries', async (p, budget) => {
+    const url = p.replace(':mobile', accountId).replace(':internet', internetId);
+    await t.http.get(url).set(t.bearer(token)).expect(200);
+    seen.length = 0;
+    const res = await t.http.get(url).set(t.bearer(token)).expect(200);
+    expect(res.body).toBeTruthy();
+    expect(seen.length <= budget ? [] : seen).toEqual([]);
+  });
+
+  it('when the history is empty or the account is not theirs, then a second query tells 200 from 404', async () => {
+    const other = await t.createCustomer({ password: 'other-pass-12' });
+    const empty = await t.openMobileAccount(other.id);
+    const s = await t.signIn(other.phone, 'other-pass-12');
+    const mine = await t.http.get(`/api/v1/accounts/${empty.accountId}/transactions?limit=20`).set(t.bearer(s.accessToken)).expect(200);
+    expect(mine.body).toEqual({ items: [], nextCursor: null });
+    const theirs = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=20`).set(t.bearer(s.accessToken)).expect(404);
+    expect(theirs.body.code).toBe('not_found');
+    await t.http.get(`/api/v1/accounts/${accountId}/transactions/summary`).set(t.bearer(s.accessToken)).expect(404);
+  });
+});
