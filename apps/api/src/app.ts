@@ -120,7 +120,7 @@ export function createServices(deps: AppDeps) {
   const webhooks = new WebhooksService(ds, clock, { audit, notifications, sender: deps.webhookSender ?? createHttpWebhookSender(config.webhooks), allowHttp: config.env !== 'production', allowPrivateAddresses: config.webhooks.allowPrivateAddresses });
   const esiaProvider = deps.esiaProvider !== undefined ? deps.esiaProvider : config.esia.issuer ? new OpenIdEsiaProvider(config.esia as { issuer: string; clientId: string; clientSecret: string }) : null;
   const esia = new EsiaService(ds, clock, { provider: esiaProvider, standIn: config.esia.standIn, customers, auth, otp, notifications, audit, rate, logger: deps.logger });
-  const tariffs = new TariffsService(ds);
+  const tariffs = new TariffsService(ds, { changes, cacheSeconds: config.feedCacheSeconds });
   const ledger = new LedgerService(clock);
   const accounts = new AccountsService(ds, clock, { tariffs, audit });
   const subscriptions = new SubscriptionsService(ds, clock, { accounts, tariffs, ledger, audit, events: webhooks });

@@ -81,8 +81,8 @@ const schema = z.object({
   ESIA_STAND_IN: bool.optional(),
   ESIA_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   BONUS_CAMPAIGN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
-  // The session check of each request from memory for this long (0: every request reads it); see SessionCache
-  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
+  // Per-process caches the database change feed keeps fresh (sessions, tariffs): entries live at most this long; 0: off
+  FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
   // Support chat streams (issue 8): how long one SSE response lives, and the heartbeat (each also re-reads)
   SUPPORT_STREAM_SECONDS: z.coerce.number().min(0.2).max(3600).default(55),
   SUPPORT_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
@@ -115,8 +115,8 @@ export interface Config {
   trustProxy: string;
   features: Feature[];
   passwordResetRequiresSurname: boolean;
-  /** 0: no session cache. Default 10 s; 0 under NODE_ENV=test (suites that test the cache turn it on). */
-  sessionCacheSeconds: number;
+  /** Caches kept fresh by the change feed (the session check, tariff rows): max age; 0: none. Default 10 s; 0 under NODE_ENV=test (suites that test them turn them on). */
+  feedCacheSeconds: number;
   rateLimit: { authPerMinute: number; otpPerMinute: number };
   devInbox: boolean;
   seedDemo: boolean;
@@ -235,7 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     features: e.FEATURES,
     passwordResetRequiresSurname: e.PASSWORD_RESET_REQUIRE_SURNAME,
-    sessionCacheSeconds: e.SESSION_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 10),
+    feedCacheSeconds: e.FEED_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 10),
     rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE },
     devInbox: e.DEV_INBOX ?? !production,
     seedDemo: e.SEED_DEMO,

@@ -99,3 +99,77 @@ export class ChangeFeed {
     await c?.end().catch(() => {});
   }
 }
+
+/**
+ * A per-process cache whose entries the change feed ends: served only while the feed is live, each entry at most
+ * `ttlMs` old. A read racing a change cannot put a stale entry back: `begin()` takes the change counter before
+ * the database is read, and `put` stores nothing if any change (or reset) arrived meanwhile.
+ */
+export class FeedCache<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
+  private changes = 0;
+
+  constructor(
+    private readonly feed: ChangeFeed | null,
+    private readonly ttlMs: number,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0 && this.feed !== null;
+  }
+
+  /** Drops the entry `key` on each `kind:<key>` notification; everything on a reset. */
+  follows(kind: string, onChange: (id: string) => void = (id) => this.forget(id)): this {
+    this.feed?.subscribe(kind, onChange, () => this.clear());
+    return this;
+  }
+
+  get(key: string, nowMs: number): V | null {
+    if (!this.enabled) return null;
+    if (!this.feed!.live) {
+      void this.feed!.start();
+      return null;
+    }
+    const e = this.entries.get(key);
+    if (!e) return null;
+    if (nowMs - e.at >= this.ttlMs || nowMs < e.at) {
+      this.entries.delete(key);
+      return null;
+    }
+    return e.value;
+  }
+
+  /** The change counter to hand to `put` after reading the database. */
+  begin(): number {
+    return this.changes;
+  }
+
+  put(key: string, value: V, nowMs: number, since: number): void {
+    if (!this.enabled || !this.feed!.live || since !== this.changes) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: nowMs });
+  }
+
+  /** Changes a cached value in place (what this process itself just wrote), keeping its age. */
+  update(key: string, change: (v: V) => V): void {
+    const e = this.entries.get(key);
+    if (e) e.value = change(e.value);
+  }
+
+  forget(key: string): void {
+    this.changes++;
+    this.entries.delete(key);
+  }
+
+  forgetWhere(test: (v: V) => boolean): void {
+    this.changes++;
+    for (const [k, e] of this.entries) if (test(e.value)) this.entries.delete(k);
+  }
+
+  clear(): void {
+    this.changes++;
+    this.entries.clear();
+  }
+}

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createTestContext, type TestContext, type TestCustomer } from '../support';
 
 /**
- * The session cache (SESSION_CACHE_SECONDS, on in production, off in the other suites): a signed-in request is
+ * The session cache (FEED_CACHE_SECONDS, on in production, off in the other suites): a signed-in request is
  * answered without reading its session again, and a session ended or a customer blocked by any means — plain SQL
  * included — stops working as soon as the database's change notification arrives.
  */
@@ -13,7 +13,7 @@ describe('session cache: the session check from memory, ended by database change
   const original = Client.prototype.query;
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { SESSION_CACHE_SECONDS: '10' } });
+    t = await createTestContext({ env: { FEED_CACHE_SECONDS: '10' } });
     ivan = await t.createCustomer({ password: 'ivan-secret-12' });
     (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
       const q = args[0];

@@ -15,7 +15,7 @@ describe('query budget of the dashboard and history reads', () => {
   const original = Client.prototype.query;
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { SESSION_CACHE_SECONDS: '10' } });
+    t = await createTestContext({ env: { FEED_CACHE_SECONDS: '10' } });
     const c = await t.createCustomer({ password: 'owner-pass-12' });
     const m = await t.openMobileAccount(c.id, { balance: 900_00, lines: [{ tariffCode: 'megafon-vse' }, { tariffCode: 'tele2-black' }] });
     accountId = m.accountId;
@@ -36,9 +36,9 @@ describe('query budget of the dashboard and history reads', () => {
 
   it.each([
     ['/api/v1/me', 1],
-    ['/api/v1/accounts', 4], // the accounts, their lines (with options and changes), the contract, the tariffs
-    ['/api/v1/accounts/:mobile', 3],
-    ['/api/v1/accounts/:internet', 3],
+    ['/api/v1/accounts', 3], // the accounts, their lines (with options and changes), the contract; tariffs from memory
+    ['/api/v1/accounts/:mobile', 2],
+    ['/api/v1/accounts/:internet', 2],
     ['/api/v1/accounts/:mobile/transactions?limit=20', 1],
     ['/api/v1/accounts/:mobile/transactions?limit=20&sort=-amount', 1],
     ['/api/v1/payments?limit=20', 1],
@@ -50,6 +50,25 @@ describe('query budget of the dashboard and history reads', () => {
     const res = await t.http.get(url).set(t.bearer(token)).expect(200);
     expect(res.body).toBeTruthy();
     expect(seen.length <= budget ? [] : seen).toEqual([]);
+  });
+
+  it('when a tariff changes in the database, then the account view shows it (the cached row is dropped)', async () => {
+    const fee = async () => {
+      const res = await t.http.get(`/api/v1/accounts/${accountId}`).set(t.bearer(token)).expect(200);
+      return res.body.lines[0].tariff.monthlyFee.amount as number;
+    };
+    const before = await fee();
+    await t.query(`UPDATE tariffs SET monthly_fee = monthly_fee + 100 WHERE code = 'megafon-vse'`);
+    try {
+      let now = before;
+      for (let i = 0; i < 60 && now === before; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await fee();
+      }
+      expect(now).toBe(before + 100);
+    } finally {
+      await t.query(`UPDATE tariffs SET monthly_fee = monthly_fee - 100 WHERE code = 'megafon-vse'`);
+    }
   });
 
   it('when the history is empty or the account is not theirs, then a second query tells 200 from 404', async () => {

@@ -88,7 +88,7 @@ export class AccountsService {
     const lines = mobile.length ? await AccountsRepository.lines(em, mobile) : [];
     const contracts = internet.length ? await AccountsRepository.contracts(em, internet) : [];
     const options = lines.flatMap((l) => l.options);
-    const tariffs = await this.deps.tariffs.rows(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
+    const tariffs = await this.deps.tariffs.rowsForDisplay(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
     return accounts.map((a) => {
       const allLines = lines.filter((l) => l.account_id === a.id);
       // A line manager (an employee on a company's line) sees only the line they were given.

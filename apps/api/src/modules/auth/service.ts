@@ -14,7 +14,7 @@ import {
 } from '@cabinet/shared-types';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
-import type { ChangeFeed } from '../../platform/change-feed';
+import type { ChangeFeed, FeedCache } from '../../platform/change-feed';
 import { AppError } from '../../platform/errors';
 import type { OtpService } from '../../platform/otp/otp.service';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -27,7 +27,7 @@ import type { NotificationsService } from '../notifications';
 import type { CaptchaProvider } from './captcha';
 import { LoginAttempt } from './entities/login-attempt.entity';
 import { Session } from './entities/session.entity';
-import { SessionCache, type SessionFacts } from './session-cache';
+import { sessionCache, type SessionFacts } from './session-cache';
 import { AccessTokens, RefreshTokens } from './tokens';
 
 const LOCK_MS = Limits.lockMinutes * 60_000;
@@ -53,12 +53,12 @@ function unwrap<T>(o: Outcome<T>): T {
 
 export class AuthService {
   readonly tokens: AccessTokens;
-  private readonly sessions: SessionCache;
+  private readonly sessions: FeedCache<SessionFacts>;
 
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly config: Pick<Config, 'jwtSecret' | 'passwordResetRequiresSurname' | 'sessionCacheSeconds'>,
+    private readonly config: Pick<Config, 'jwtSecret' | 'passwordResetRequiresSurname' | 'feedCacheSeconds'>,
     private readonly deps: {
       customers: CustomersService;
       audit: AuditService;
@@ -70,7 +70,7 @@ export class AuthService {
       changes?: ChangeFeed | null;
     },
   ) {
-    this.sessions = new SessionCache(deps.changes ?? null, config.sessionCacheSeconds * 1000);
+    this.sessions = sessionCache(deps.changes ?? null, config.feedCacheSeconds * 1000);
     this.tokens = new AccessTokens(config.jwtSecret, clock, Limits.accessTokenTtlSeconds);
   }
 
@@ -305,7 +305,7 @@ export class AuthService {
     }
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
       await this.ds.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [claims.sid, now]);
-      this.sessions.touched(claims.sid, now);
+      this.sessions.update(claims.sid, (f) => ({ ...f, lastSeenAt: now }));
     }
     return { customerId: claims.sub, sessionId: claims.sid, role: row.role };
   }

@@ -246,12 +246,16 @@ export class HistoryService {
   async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {
     const now = this.clock.now();
     const rows: { month: string; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(
-      `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow'), 'YYYY-MM') AS month, kind,
-              coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
-         FROM ledger_entries
-        WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
-          AND ${visibleAccountSql(1, 4)}
-        GROUP BY 1, 2 ORDER BY 1`,
+      // Grouped by the month's timestamp (a hash of a year's entries), formatted after: grouping by the text
+      // sorted every entry first, the larger part of the read.
+      `SELECT to_char(m, 'YYYY-MM') AS month, kind, spent, received FROM (
+         SELECT date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow') AS m, kind,
+                coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
+           FROM ledger_entries
+          WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
+            AND ${visibleAccountSql(1, 4)}
+          GROUP BY 1, 2) s
+        ORDER BY 1`,
       [accountId, now, months, customerId],
     );
     if (!rows.length) await this.deps.accounts.access(this.ds.manager, customerId, accountId); // none, or not theirs
