@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import type { DataSource } from 'typeorm';
 import type { Server } from 'node:http';
 import { createApp, createServices, jobTable } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -86,11 +87,21 @@ async function serve(config: Config, logger: ReturnType<typeof createLogger>): P
   logger.info({ port: config.port, pid: process.pid }, 'listening');
   const close = async () => {
     await new Promise((r) => server.close(r));
+    // A request whose client hung up is still running (a sign-in waits for its hash inside a transaction):
+    // let the handlers holding a connection finish, up to 10 s, before the pool ends under them.
+    await drained(ds, 10_000);
     await services.changes.close();
     await ds.destroy();
   };
   if (cluster.isWorker) process.on('SIGTERM', () => void close().then(() => process.exit(0)));
   return { close };
+}
+
+/** Resolves once no pool connection is checked out (nothing mid-query or mid-transaction), or after `ms`. */
+async function drained(ds: DataSource, ms: number): Promise<void> {
+  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  const until = performance.now() + ms;
+  while (pool && pool.totalCount - pool.idleCount + pool.waitingCount > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
 
 main().catch((err) => {
