@@ -24,7 +24,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, freshDatabase, pct, repoRoot, seedCustomers, signIn, sleep, startApi } from './support';
+import { freshDatabase, pct, repoRoot, seedCustomers, signIn, startApi, startBaseline } from './support';
 
 const env = process.env;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
@@ -131,24 +131,6 @@ async function runMix(base: string, rounds: { token: string; steps: Step[] }[], 
 
 async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ ...opts, connections: opts.connections ?? CONNECTIONS });
-}
-
-/** Starts `bench/baselines.mjs <mode>` on a free port and waits for it. */
-async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, accountId: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, 'baselines.mjs'), mode], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, ACCOUNT_ID: accountId },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      await sleep(50);
-    }
-  }
-  return { base, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
 }
 
 /** The bare hash rate in a process of its own (what one API process could do if sign-in were only the hash). */

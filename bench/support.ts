@@ -200,3 +200,21 @@ export async function signIn(base: string, phone: string): Promise<string> {
 }
 
 export const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+/** Starts `bench/baselines.mjs <mode>` on a free port and waits for it. */
+export async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, accountId: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(__dirname, 'baselines.mjs'), mode], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, ACCOUNT_ID: accountId },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/`)).ok) break;
+    } catch {
+      await sleep(50);
+    }
+  }
+  return { base, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
+}

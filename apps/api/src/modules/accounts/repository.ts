@@ -83,9 +83,18 @@ export function visibleAccountSql(accountParam: number, customerParam: number): 
 export const AccountsRepository = {
   /** Cross-customer read (a grantee sees the owner's account): the exception DESIGN §7 names. */
   async accessible(em: EntityManager, customerId: string, after: { at: string; id: string } | null, limit: number): Promise<AccountRow[]> {
+    // Owned and granted as two index reads (accounts by customer, grants by grantee), not one `OR` across a
+    // LEFT JOIN, which reads every account there is.
     return em.query(
-      `${ACCESSIBLE} AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid))
-       ORDER BY a.created_at, a.id LIMIT $4`,
+      `SELECT * FROM (
+         (SELECT a.*, 'owner' AS access, NULL::uuid AS managed_line_id FROM accounts a
+           WHERE a.customer_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid))
+           ORDER BY a.created_at, a.id LIMIT $4)
+         UNION ALL
+         (SELECT a.*, g.level AS access, g.line_id AS managed_line_id FROM account_grants g JOIN accounts a ON a.id = g.account_id
+           WHERE g.grantee_id = $1 AND g.revoked_at IS NULL AND a.customer_id <> $1
+             AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid)))
+       ) x ORDER BY created_at, id LIMIT $4`,
       [customerId, after?.at ?? null, after?.id ?? null, limit],
     );
   },

@@ -1,0 +1,81 @@
+/**
+ * Each read of the load mix alone (issue 11), next to the same run's floor and baseline: where the gap between an
+ * authenticated read and a raw `pg` query is. Rows:
+ *   raw pg            Express + a pg Pool, one accounts row by primary key (bench/baselines.mjs pg)
+ *   GET /health       the API's whole middleware stack and one `SELECT 1`, no sign-in: the floor of any route
+ *   the seven reads   as the load mix sends them, one signed-in customer per connection
+ *
+ *   npx -y pnpm@10.34.8 -r build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench routes
+ *
+ * Knobs: CONNECTIONS (50), DURATION (8 s per row), CUSTOMERS (50), HISTORY (500 entries each).
+ */
+import autocannon from 'autocannon';
+import { freshDatabase, seedCustomers, signIn, startApi, startBaseline } from './support';
+
+const env = process.env;
+const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
+const DURATION = Number(env.DURATION ?? 8);
+const CUSTOMERS = Number(env.CUSTOMERS ?? 50);
+const HISTORY = Number(env.HISTORY ?? 500);
+
+async function main() {
+  const load = () => (require('node:os') as typeof import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`load average before: ${load()}`);
+  const db = await freshDatabase('cabinet_routes');
+  const { ds, customers } = await seedCustomers(db.url, CUSTOMERS, HISTORY);
+  const api = await startApi(db.url, { workers: 1 });
+  const tokens = await Promise.all(customers.map((c) => signIn(api.base, c.phone)));
+
+  const run = async (name: string, url: (i: number) => string, token?: (i: number) => string) => {
+    let next = 0;
+    const r = await autocannon({
+      url: url(0),
+      connections: CONNECTIONS,
+      duration: DURATION,
+      // Each connection is one customer asking for its own account.
+      setupClient: (client) => {
+        const i = next++ % customers.length;
+        const u = new URL(url(i));
+        client.setRequests([{ method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } }]);
+      },
+    } as autocannon.Options);
+    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+  };
+
+  const pg = await startBaseline('pg', db.url, customers[0]!.accountId);
+  await run('warm-up', () => `${pg.base}/account`);
+  const rows = [await run('raw pg single-row read', () => `${pg.base}/account`)];
+  await pg.stop();
+  await run('warm-up', () => `${api.base}/api/v1/health`);
+  rows.push(await run('GET /health (no sign-in, SELECT 1)', () => `${api.base}/api/v1/health`));
+  const acc = (i: number) => `${api.base}/api/v1/accounts/${customers[i]!.accountId}`;
+  const reads: [string, (i: number) => string][] = [
+    ['GET /me', () => `${api.base}/api/v1/me`],
+    ['GET /accounts', () => `${api.base}/api/v1/accounts`],
+    ['GET /accounts/:id', acc],
+    ['GET /accounts/:id/transactions', (i) => `${acc(i)}/transactions?limit=20`],
+    ['GET /accounts/:id/transactions -amount', (i) => `${acc(i)}/transactions?limit=20&sort=-amount`],
+    ['GET /payments', () => `${api.base}/api/v1/payments?limit=20`],
+    ['GET /accounts/:id/transactions/summary', (i) => `${acc(i)}/transactions/summary`],
+  ];
+  for (const [name, url] of reads) rows.push(await run(name, url, (i) => tokens[i]!));
+  await api.kill('SIGTERM');
+  await ds.destroy();
+  await db.drop();
+
+  const base = rows[0]!;
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; load average after: ${load()}`);
+  console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'÷ raw pg'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× p99'.padStart(6)} ${'bad'.padStart(5)}`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(44)} ${Math.round(r.rate).toLocaleString('en').padStart(8)} ${(r.rate / base.rate).toFixed(2).padStart(9)} ${String(r.p99).padStart(7)} ${(r.p99 / base.p99).toFixed(1).padStart(6)} ${String(r.bad).padStart(5)}`);
+  }
+  const authed = rows.slice(2);
+  const harmonic = authed.length / authed.reduce((s, r) => s + 1 / r.rate, 0);
+  console.log(`\nthe seven reads in equal shares: ${Math.round(harmonic).toLocaleString('en')} req/s = ${(harmonic / base.rate).toFixed(2)} of raw pg (target ≥ 0.5)`);
+  process.exit(rows.some((r) => r.bad > 0) ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
