@@ -359,6 +359,9 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: they are `no-store`, so nothing would ever send it back, and hashing every body was a
+  // visible share of a cheap read's CPU. (The SPA's files keep theirs: express.static makes its own.)
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(
     pinoHttp({
