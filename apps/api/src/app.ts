@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express, type Request } from 'express';
@@ -435,7 +436,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
     res.json(openapi);
   });
   app.use('/api/v1', api);
-  app.use('/api/docs', swaggerUi.serveFiles(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }), swaggerUi.setup(undefined, {
+  // Files for browsers go gzipped (the docs page's script is ~1 MB raw); API answers are left as they are.
+  app.use('/api/docs', compression(), swaggerUi.serveFiles(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }), swaggerUi.setup(undefined, {
     customSiteTitle: 'Cabinet API',
     swaggerOptions: { url: '/api/v1/openapi.json', persistAuthorization: true },
   }));
@@ -443,6 +445,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
 
   const index = path.join(config.webDist, 'index.html');
   if (config.serveWeb && existsSync(index)) {
+    app.use(compression());
     app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
     app.get('/{*path}', (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
