@@ -107,4 +107,9 @@ export default tseslint.config(
     files: ['public/sw.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
   },
+  {
+    // index.html's first script: a plain script in the page.
+    files: ['public/boot.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
 );

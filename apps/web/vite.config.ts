@@ -29,6 +29,32 @@ function chunkReport(root: string): Plugin {
   };
 }
 
+/**
+ * Moves the app's module script and module preloads, as the build wrote them into index.html, into its
+ * <template id="app-scripts">: public/boot.js starts them, at once or, when index.html's static sign-in page is on
+ * screen, right after it has been painted. In a template they are not fetched by themselves (and
+ * scripts/measure-bundle.mjs still finds them there).
+ */
+function appScriptsTemplate(): Plugin {
+  return {
+    name: 'cabinet-app-scripts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tags: string[] = [];
+        const rest = html.replace(/[ \t]*<(?:script type="module"[^>]*><\/script>|link rel="modulepreload"[^>]*>)\s*/g, (tag) => {
+          tags.push(tag.trim());
+          return '';
+        });
+        const slot = '<template id="app-scripts"></template>';
+        if (!tags.length || !rest.includes(slot)) throw new Error(`index.html: no module scripts or no ${slot}`);
+        return rest.replace(slot, `<template id="app-scripts">${tags.join('')}</template>`);
+      },
+    },
+  };
+}
+
 const src = fileURLToPath(new URL('./src', import.meta.url));
 // The contract package compiles to CommonJS; the SPA takes its TypeScript source directly
 // (types plus a few const arrays, no runtime dependencies).
@@ -42,7 +68,7 @@ export default defineConfig(({ mode }) => {
   const apiTarget = env.API_PROXY_TARGET || 'http://127.0.0.1:3000';
 
   return {
-    plugins: [react(), chunkReport(fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, ''))],
+    plugins: [react(), appScriptsTemplate(), chunkReport(fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, ''))],
     resolve: {
       alias: [
         { find: /^@\//, replacement: `${src}/` },

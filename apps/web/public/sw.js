@@ -4,7 +4,7 @@
  * with their content) — and the API is never cached: balances and payments are always live. */
 const SHELL = 'cabinet-shell-v1';
 const ASSETS = 'cabinet-assets-v1';
-const PRECACHE = ['/', '/offline.html', '/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png', '/icons/icon-512.png'];
+const PRECACHE = ['/', '/boot.js', '/offline.html', '/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png', '/icons/icon-512.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

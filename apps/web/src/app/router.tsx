@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy as reactLazy, type LazyExoticComponent } from 'react';
 import { Route, Routes } from 'react-router';
+import { pageTexts } from '@/shared/i18n/i18n';
 import { AppShell } from './layouts/app-shell';
 import { PublicLayout } from './layouts/public-layout';
 import { CatalogLayout } from './layouts/catalog-layout';
@@ -8,8 +9,20 @@ import { RequireAuth } from './session/require-auth';
 import { RequireStaff } from './session/require-staff';
 import { StaffLanding } from './session/staff-landing';
 
+/**
+ * React's lazy, and the page comes with the rest of the Russian texts (src/shared/i18n/i18n.ts), fetched alongside its
+ * chunk; `firstDownload` pages (sign-in) have theirs in the first download already.
+ */
+function lazy<T extends AnyComponent>(
+  load: () => Promise<{ default: T }>,
+  texts: 'page' | 'firstDownload' = 'page',
+): LazyExoticComponent<T> {
+  return reactLazy<T>(texts === 'firstDownload' ? load : () => Promise.all([load(), pageTexts()]).then(([module]) => module));
+}
+type AnyComponent = Parameters<typeof reactLazy>[0] extends () => Promise<{ default: infer C }> ? C : never;
+
 // Every page is its own chunk: the first load carries only the frame and the session logic.
-const LoginPage = lazy(() => import('@/features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
+const LoginPage = lazy(() => import('@/features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })), 'firstDownload');
 const ForgotPasswordPage = lazy(() =>
   import('@/features/auth/pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
 );
@@ -70,7 +83,7 @@ const CatalogAdminPage = lazy(() => import('@/features/backoffice/pages/catalog-
 const StaffPage = lazy(() => import('@/features/backoffice/pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const AuditPage = lazy(() => import('@/features/backoffice/pages/audit-page').then((m) => ({ default: m.AuditPage })));
 // Integrator back office and Gosuslugi sign-in (issue 9)
-const GosuslugiButton = lazy(() => import('@/features/gosuslugi/components/gosuslugi-button').then((m) => ({ default: m.GosuslugiButton })));
+const GosuslugiButton = lazy(() => import('@/features/gosuslugi/components/gosuslugi-button').then((m) => ({ default: m.GosuslugiButton })), 'firstDownload');
 const GosuslugiPage = lazy(() => import('@/features/gosuslugi/pages/gosuslugi-page').then((m) => ({ default: m.GosuslugiPage })));
 const IdentityCard = lazy(() => import('@/features/gosuslugi/components/identity-card').then((m) => ({ default: m.IdentityCard })));
 const IntegrationsPage = lazy(() => import('@/features/integrations/pages/integrations-page').then((m) => ({ default: m.IntegrationsPage })));

@@ -1,6 +1,7 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { dismissBootShell } from '@/shared/lib/boot-shell';
 import { safeNext } from '@/shared/lib/safe-next';
 import { sessionStore } from '@/shared/session/session-store';
 import { useSession } from '@/shared/session/use-session';
@@ -25,6 +26,8 @@ export function LoginPage({ alternatives }: { alternatives?: ReactNode }) {
   // Why the last session ended is told once: kept here, then cleared from the store.
   const [endReason] = useState(session.endReason);
   useEffect(() => sessionStore.clearEndReason(), []);
+  // The static copy of this page in index.html (shown before the JavaScript came) leaves in this very frame.
+  useLayoutEffect(dismissBootShell, []);
 
   if (session.status === 'restoring') return <PageLoader />;
   if (session.status === 'authenticated') return <Navigate to={next} replace />;
@@ -51,7 +54,7 @@ export function LoginPage({ alternatives }: { alternatives?: ReactNode }) {
         <Link to="/tariffs">{t('login.tariffs')}</Link>
       </p>
       <p className="auth-card__links">
-        <Link to="/bonus/activate">{t('bonus.activation.title')}</Link>
+        <Link to="/bonus/activate">{t('login.bonusActivation')}</Link>
       </p>
     </section>
   );

@@ -157,6 +157,7 @@ export const en: Dictionary = {
     captchaAnswer: 'Characters from the picture',
     captchaRefresh: 'Another picture',
     passwordChanged: 'Password changed. Sign in with the new password.',
+    bonusActivation: 'Activate a bonus card',
   },
   forgot: {
     title: 'Reset your password',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dictionary } from '../dictionary';
 import { en } from './en';
 import { ru } from './ru';
+import { ruCore } from './ru-core';
+import { ruRest } from './ru-rest';
 
 /** Keys with plural suffixes folded (ru has _few/_many that en does not need). */
 function keys(dictionary: Dictionary, prefix = ''): Set<string> {
@@ -17,6 +19,11 @@ function keys(dictionary: Dictionary, prefix = ''): Set<string> {
 describe('translations', () => {
   it('English has every key Russian has, and no extra ones', () => {
     expect([...keys(en)].sort()).toEqual([...keys(ru)].sort());
+  });
+  it('each top-level section of Russian is in one of its two parts only', () => {
+    const core = Object.keys(ruCore);
+    expect(core.filter((section) => section in ruRest)).toEqual([]);
+    expect(Object.keys(ru).sort()).toEqual([...core, ...Object.keys(ruRest)].sort());
   });
   it('every Russian plural has the one/few/many/other forms', () => {
     const flat = JSON.stringify(ru);
