@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestContext, type TestContext, type TestCustomer } from '../support';
+import { createTestContext, watchQueries, type TestContext, type TestCustomer } from '../support';
 
 /**
  * The session cache (FEED_CACHE_SECONDS, on in production, off in the other suites): a signed-in request is
@@ -9,21 +8,16 @@ import { createTestContext, type TestContext, type TestCustomer } from '../suppo
 describe('session cache: the session check from memory, ended by database changes', () => {
   let t: TestContext;
   let ivan: TestCustomer;
-  const sessionReads: string[] = [];
-  const original = Client.prototype.query;
+  let queries: ReturnType<typeof watchQueries>;
+  const sessionReads = () => queries.seen.filter((q) => q.includes('FROM sessions s JOIN customers c'));
 
   beforeAll(async () => {
     t = await createTestContext({ env: { FEED_CACHE_SECONDS: '10' } });
     ivan = await t.createCustomer({ password: 'ivan-secret-12' });
-    (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
-      const q = args[0];
-      const text = typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text);
-      if (text.includes('FROM sessions s JOIN customers c')) sessionReads.push(text);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
+    queries = watchQueries();
   });
   afterAll(async () => {
-    Client.prototype.query = original;
+    queries.stop();
     await t.close();
   });
 
@@ -49,10 +43,10 @@ describe('session cache: the session check from memory, ended by database change
 
   it('when a signed-in customer asks again, then the session is not read from the database', async () => {
     const token = await signedInAndCached();
-    sessionReads.length = 0;
+    queries.seen.length = 0;
     await t.http.get('/api/v1/me').set(t.bearer(token)).expect(200);
     await t.http.get('/api/v1/accounts').set(t.bearer(token)).expect(200);
-    expect(sessionReads).toHaveLength(0);
+    expect(sessionReads()).toHaveLength(0);
   });
 
   it('when the session is ended in the database by plain SQL, then its token stops working', async () => {
@@ -86,9 +80,9 @@ describe('session cache: the session check from memory, ended by database change
     await t.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cabinet-change-feed' AND datname = current_database()`);
     for (let i = 0; i < 40 && t.services.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
     expect(t.services.changes.live).toBe(false);
-    sessionReads.length = 0;
+    queries.seen.length = 0;
     await t.http.get('/api/v1/me').set(t.bearer(token)).expect(200);
-    expect(sessionReads).toHaveLength(1); // from the database, not memory
+    expect(sessionReads()).toHaveLength(1); // from the database, not memory
     // Revoked while nobody listens: refused at once, since nothing is served from memory now.
     await t.query(`UPDATE sessions SET revoked_at = now(), revoke_reason = 'revoked' WHERE customer_id = $1 AND revoked_at IS NULL`, [ivan.id]);
     await t.http.get('/api/v1/me').set(t.bearer(token)).expect(401);

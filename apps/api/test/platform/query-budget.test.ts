@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestContext, type TestContext } from '../support';
+import { createTestContext, watchQueries, type TestContext } from '../support';
 
 /**
  * The reads a subscriber's every visit makes, each in a fixed number of queries (issue 11's load target: every
@@ -11,8 +10,7 @@ describe('query budget of the dashboard and history reads', () => {
   let token: string;
   let accountId: string;
   let internetId: string;
-  const seen: string[] = [];
-  const original = Client.prototype.query;
+  let queries: ReturnType<typeof watchQueries>;
 
   beforeAll(async () => {
     t = await createTestContext({ env: { FEED_CACHE_SECONDS: '10' } });
@@ -23,14 +21,10 @@ describe('query budget of the dashboard and history reads', () => {
     token = (await t.signIn(c.phone, 'owner-pass-12')).accessToken;
     await t.http.get('/api/v1/me').set(t.bearer(token)).expect(200);
     for (let i = 0; i < 40 && !t.services.changes.live; i++) await new Promise((r) => setTimeout(r, 50));
-    (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
-      const q = args[0];
-      seen.push((typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text)).replace(/\s+/g, ' ').slice(0, 160));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
+    queries = watchQueries();
   });
   afterAll(async () => {
-    Client.prototype.query = original;
+    queries.stop();
     await t.close();
   });
 
@@ -46,10 +40,10 @@ describe('query budget of the dashboard and history reads', () => {
   ])('GET %s: at most %d queries', async (p, budget) => {
     const url = p.replace(':mobile', accountId).replace(':internet', internetId);
     await t.http.get(url).set(t.bearer(token)).expect(200);
-    seen.length = 0;
+    queries.seen.length = 0;
     const res = await t.http.get(url).set(t.bearer(token)).expect(200);
     expect(res.body).toBeTruthy();
-    expect(seen.length <= budget ? [] : seen).toEqual([]);
+    expect(queries.seen.length <= budget ? [] : queries.seen).toEqual([]);
   });
 
   it('when a tariff changes in the database, then the account view shows it (the cached row is dropped)', async () => {

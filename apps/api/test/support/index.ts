@@ -38,6 +38,21 @@ export { ManualClock };
 /** Where the clock of every test context starts, unless told otherwise. */
 export const TEST_START = new Date('2026-11-22T09:00:00.000Z');
 
+/**
+ * Records the text of every query any pg client of this process sends (whitespace folded) until `stop()`:
+ * for suites that assert how many round trips a request costs, or that one did not happen.
+ */
+export function watchQueries(): { seen: string[]; stop(): void } {
+  const seen: string[] = [];
+  const original = Client.prototype.query;
+  (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
+    const q = args[0];
+    seen.push((typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text)).replace(/\s+/g, ' '));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  return { seen, stop: () => void (Client.prototype.query = original) };
+}
+
 export interface TestCustomer {
   id: string;
   phone: string;
