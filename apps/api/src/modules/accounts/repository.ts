@@ -62,22 +62,26 @@ export interface LineOptionRow {
   activated_at: Date;
 }
 
-/** Accounts the caller owns or holds a live grant on, with what the caller is to each. */
-const ACCESSIBLE = `
-  SELECT a.*, CASE WHEN a.customer_id = $1 THEN 'owner' ELSE g.level END AS access,
-         CASE WHEN a.customer_id = $1 THEN NULL ELSE g.line_id END AS managed_line_id
+/**
+ * The account in $<account> if the customer in $<customer> owns it or holds a live grant on it, with what the
+ * customer is to it: the one statement of the access rule.
+ */
+function accessibleSql(accountParam: number, customerParam: number): string {
+  const c = `$${customerParam}`;
+  return `
+  SELECT a.*, CASE WHEN a.customer_id = ${c} THEN 'owner' ELSE g.level END AS access,
+         CASE WHEN a.customer_id = ${c} THEN NULL ELSE g.line_id END AS managed_line_id
     FROM accounts a
-    LEFT JOIN account_grants g ON g.account_id = a.id AND g.grantee_id = $1 AND g.revoked_at IS NULL
-   WHERE (a.customer_id = $1 OR g.id IS NOT NULL)`;
+    LEFT JOIN account_grants g ON g.account_id = a.id AND g.grantee_id = ${c} AND g.revoked_at IS NULL
+   WHERE a.id = $${accountParam} AND (a.customer_id = ${c} OR g.id IS NOT NULL)`;
+}
 
 /**
- * A condition "the customer in $<customer> may see the account in $<account>" (the `access` rule, without its
+ * A condition "the customer in $<customer> may see the account in $<account>" (the access rule, without its
  * row), for a read that gates itself in its own query; an empty answer then asks `access` which 404 it is.
  */
 export function visibleAccountSql(accountParam: number, customerParam: number): string {
-  return `EXISTS (SELECT 1 FROM accounts va
-                    LEFT JOIN account_grants vg ON vg.account_id = va.id AND vg.grantee_id = $${customerParam} AND vg.revoked_at IS NULL
-                   WHERE va.id = $${accountParam} AND (va.customer_id = $${customerParam} OR vg.id IS NOT NULL))`;
+  return `EXISTS (${accessibleSql(accountParam, customerParam)})`;
 }
 
 export const AccountsRepository = {
@@ -100,7 +104,7 @@ export const AccountsRepository = {
   },
 
   async one(em: EntityManager, customerId: string, accountId: string, lock = false): Promise<AccountRow | null> {
-    const [row] = await em.query(`${ACCESSIBLE} AND a.id = $2${lock ? ' FOR UPDATE OF a' : ''}`, [customerId, accountId]);
+    const [row] = await em.query(`${accessibleSql(2, 1)}${lock ? ' FOR UPDATE OF a' : ''}`, [customerId, accountId]);
     return row ?? null;
   },
 

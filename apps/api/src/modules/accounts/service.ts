@@ -87,7 +87,6 @@ export class AccountsService {
     // (pg 8 queues concurrent ones with a deprecation warning; pg 9 refuses them). A kind the list lacks costs none.
     const lines = mobile.length ? await AccountsRepository.lines(em, mobile) : [];
     const contracts = internet.length ? await AccountsRepository.contracts(em, internet) : [];
-    const options = lines.flatMap((l) => l.options);
     const tariffs = await this.deps.tariffs.rowsForDisplay(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
     return accounts.map((a) => {
       const allLines = lines.filter((l) => l.account_id === a.id);
@@ -95,8 +94,7 @@ export class AccountsService {
       const myLines = a.access === 'line_manager' ? allLines.filter((l) => l.id === a.managed_line_id) : allLines;
       const contract = contracts.find((c) => c.account_id === a.id) ?? null;
       const monthly =
-        allLines.reduce((s, l) => s + BigInt(tariffs.get(l.tariff_id)!.monthly_fee), 0n) +
-        options.filter((o) => allLines.some((l) => l.id === o.line_id)).reduce((s, o) => s + BigInt(o.monthly_fee), 0n) +
+        allLines.reduce((s, l) => s + BigInt(tariffs.get(l.tariff_id)!.monthly_fee) + l.options.reduce((t, o) => t + BigInt(o.monthly_fee), 0n), 0n) +
         (contract ? BigInt(tariffs.get(contract.tariff_id)!.monthly_fee) : 0n);
       return {
         id: a.id,

@@ -37,6 +37,11 @@ export const SESSION_MAX_AGE_MS = 30 * 24 * 3600_000;
 /** last_seen_at is written at most this often per session, so a read costs no write. */
 const TOUCH_MS = 30_000;
 
+/** Idle past the timeout, or past its absolute life. */
+function ended(s: Pick<SessionFacts, 'lastSeenAt' | 'expiresAt'>, now: Date): boolean {
+  return now.getTime() - s.lastSeenAt.getTime() > IDLE_MS || s.expiresAt <= now;
+}
+
 export interface SessionStarted {
   response: TokenResponse;
   refreshToken: string;
@@ -292,7 +297,7 @@ export class AuthService {
     const now = this.clock.now();
     const row = await this.sessionFacts(claims.sid, claims.sub, now);
     if (!row) throw new AppError('session_expired', 401, 'This session has ended; sign in again.');
-    if (now.getTime() - row.lastSeenAt.getTime() > IDLE_MS || row.expiresAt <= now) {
+    if (ended(row, now)) {
       await this.revoke(this.ds.manager, claims.sid, 'idle');
       throw new AppError('session_expired', 401, 'The session ended after 15 minutes without activity; sign in again.');
     }
@@ -316,7 +321,7 @@ export class AuthService {
    */
   private async sessionFacts(sessionId: string, customerId: string, now: Date): Promise<SessionFacts | null> {
     const cached = this.sessions.get(sessionId, now.getTime());
-    if (cached && cached.customerId === customerId && now.getTime() - cached.lastSeenAt.getTime() <= IDLE_MS && cached.expiresAt > now) return cached;
+    if (cached && cached.customerId === customerId && !ended(cached, now)) return cached;
     const since = this.sessions.begin();
     const [row] = (await this.ds.query(
       `SELECT s.revoked_at, s.last_seen_at, s.expires_at, c.role, c.status, c.must_change_password
