@@ -8,7 +8,6 @@ import cors from 'cors';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { DataSource } from 'typeorm';
 import { Limits, SupportLimits } from '@cabinet/shared-types';
@@ -80,6 +79,7 @@ import { IdempotencyStore } from './platform/idempotency';
 import { OtpService } from './platform/otp/otp.service';
 import { RateCounter } from './platform/rate-limit';
 import { registerRoutes, type RouteSpec } from './platform/routes';
+import { requestLogging } from './platform/request-log';
 
 export interface AppDeps {
   config: Config;
@@ -364,18 +364,7 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   // visible share of a cheap read's CPU. (The SPA's files keep theirs: express.static makes its own.)
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }) },
-    }),
-  );
+  app.use(requestLogging(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

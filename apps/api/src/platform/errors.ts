@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorCode, FieldError, Problem } from '@cabinet/shared-types';
 import type { Logger } from 'pino';
+import { requestLog } from './request-log';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -86,7 +87,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, AppError.validation([{ field: 'path', code: 'encoding', message: 'The URL path is not valid percent-encoded UTF-8.' }]), instance);
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose)
       return sendProblem(res, new AppError('validation_failed', e.status, e.message), instance);
-    ((req as { log?: Logger }).log ?? logger).error({ err }, 'unhandled error');
+    (requestLog(req) ?? logger).error({ err }, 'unhandled error');
     sendProblem(res, new AppError('internal_error', 500, 'Something went wrong on our side.'), instance);
   };
 }

@@ -1,7 +1,7 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured logs without secrets: tokens, cookies, passwords, codes and captcha answers are redacted. */
-export function createLogger(level: string): Logger {
+/** Structured logs without secrets: tokens, cookies, passwords, codes and captcha answers are redacted. Stdout unless given a destination. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     redact: {
@@ -18,5 +18,5 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { SupportMessageView } from '@cabinet/shared-types';
 import { AppError } from '../../platform/errors';
+import { requestLog } from '../../platform/request-log';
 import type { SupportBus } from './bus';
 
 export interface StreamOptions {
@@ -74,7 +75,7 @@ export async function streamChat(
       }
     }
   } catch (err) {
-    req.log?.warn({ err }, 'support stream ended by an error');
+    requestLog(req)?.warn({ err }, 'support stream ended by an error');
   } finally {
     clearTimeout(ends);
     unsubscribe();
