@@ -7,7 +7,8 @@
  *
  *   npx -y pnpm@10.34.8 -r build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench routes
  *
- * Knobs: CONNECTIONS (50), DURATION (8 s per row), CUSTOMERS (50), HISTORY (500 entries each).
+ * Knobs: CONNECTIONS (50), DURATION (8 s per row), CUSTOMERS (50), HISTORY (500 entries each), ONLY (a regular
+ * expression: run only the reads whose name matches, e.g. `ONLY='^GET /accounts$'` with API_NODE_ARGS=--cpu-prof).
  */
 import autocannon from 'autocannon';
 import { freshDatabase, seedCustomers, signIn, startApi, startBaseline } from './support';
@@ -58,7 +59,8 @@ async function main() {
     ['GET /payments', () => `${api.base}/api/v1/payments?limit=20`],
     ['GET /accounts/:id/transactions/summary', (i) => `${acc(i)}/transactions/summary`],
   ];
-  for (const [name, url] of reads) rows.push(await run(name, url, (i) => tokens[i]!));
+  const only = env.ONLY ? new RegExp(env.ONLY) : null;
+  for (const [name, url] of reads.filter(([name]) => !only || only.test(name))) rows.push(await run(name, url, (i) => tokens[i]!));
   await api.kill('SIGTERM');
   await ds.destroy();
   await db.drop();

@@ -3,6 +3,7 @@ import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { PreparingClient } from './prepared';
 
 /** DATE columns stay `YYYY-MM-DD` strings (a JS Date would shift them by the time zone). */
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
@@ -16,7 +17,8 @@ export function createDataSource(url: string, opts: { poolSize?: number } = {}):
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: opts.poolSize ?? 10, application_name: 'cabinet-api' },
+    // PreparingClient: the hot reads run as named prepared statements (db/prepared.ts).
+    extra: { max: opts.poolSize ?? 10, application_name: 'cabinet-api', Client: PreparingClient },
   });
 }
 

@@ -1,3 +1,5 @@
+import type { Pool } from 'pg';
+import { prepared } from '../../src/db/prepared';
 import { createTestContext, watchQueries, type TestContext } from '../support';
 
 /**
@@ -44,6 +46,8 @@ describe('query budget of the dashboard and history reads', () => {
     const res = await t.http.get(url).set(t.bearer(token)).expect(200);
     expect(res.body).toBeTruthy();
     expect(queries.seen.length <= budget ? [] : queries.seen).toEqual([]);
+    // Each runs as a named prepared statement: parsed and planned once per connection, not on every visit.
+    expect(queries.seen.filter((q) => !q.startsWith('['))).toEqual([]);
   });
 
   it('when a tariff changes in the database, then the account view shows it (the cached row is dropped)', async () => {
@@ -74,5 +78,34 @@ describe('query budget of the dashboard and history reads', () => {
     const theirs = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=20`).set(t.bearer(s.accessToken)).expect(404);
     expect(theirs.body.code).toBe('not_found');
     await t.http.get(`/api/v1/accounts/${accountId}/transactions/summary`).set(t.bearer(s.accessToken)).expect(404);
+  });
+});
+
+describe('prepared statements', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('when a pool connection runs a registered read, then PostgreSQL holds it as a named statement of that connection, and an unregistered query is not named', async () => {
+    const sql = prepared('test.prepared.probe', 'SELECT $1::int + 1 AS n');
+    const pool = (t.ds.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    try {
+      expect((await client.query(sql, [41])).rows).toEqual([{ n: 42 }]);
+      expect((await client.query(sql, [1])).rows).toEqual([{ n: 2 }]); // the second call reuses it
+      await client.query('SELECT $1::int AS unnamed', [1]);
+      const { rows } = await client.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements ORDER BY name');
+      expect(rows.map((r) => r.name)).toContain('test.prepared.probe');
+      expect(rows.some((r) => r.statement.includes('unnamed'))).toBe(false);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('when a name is registered again with other SQL, then registration refuses it', () => {
+    prepared('test.prepared.twice', 'SELECT 1');
+    expect(() => prepared('test.prepared.twice', 'SELECT 2')).toThrow(/registered twice/);
   });
 });

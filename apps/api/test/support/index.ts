@@ -40,14 +40,17 @@ export const TEST_START = new Date('2026-11-22T09:00:00.000Z');
 
 /**
  * Records the text of every query any pg client of this process sends (whitespace folded) until `stop()`:
- * for suites that assert how many round trips a request costs, or that one did not happen.
+ * for suites that assert how many round trips a request costs, or that one did not happen. A named prepared
+ * statement shows as `[name] SQL`.
  */
 export function watchQueries(): { seen: string[]; stop(): void } {
   const seen: string[] = [];
   const original = Client.prototype.query;
   (Client.prototype as unknown as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
     const q = args[0];
-    seen.push((typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text)).replace(/\s+/g, ' '));
+    const name = typeof q === 'string' ? undefined : (q as { name?: string } | undefined)?.name;
+    const text = (typeof q === 'string' ? q : String((q as { text?: string } | undefined)?.text)).replace(/\s+/g, ' ');
+    seen.push(name ? `[${name}] ${text}` : text);
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
   return { seen, stop: () => void (Client.prototype.query = original) };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessRole, AccountKind, AccountStatus, InternetContractView, MobileLineView, ScheduledChangeView } from '@cabinet/shared-types';
 import { rub } from '../../platform/money';
+import { prepared } from '../../db/prepared';
 import { toTariffView, type TariffRow } from '../tariffs';
 
 export interface AccountRow {
@@ -84,27 +85,31 @@ export function visibleAccountSql(accountParam: number, customerParam: number): 
   return `EXISTS (${accessibleSql(accountParam, customerParam)})`;
 }
 
+const ACCESSIBLE = prepared(
+  'accounts.accessible',
+  `SELECT * FROM (
+       (SELECT a.*, 'owner' AS access, NULL::uuid AS managed_line_id FROM accounts a
+         WHERE a.customer_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid))
+         ORDER BY a.created_at, a.id LIMIT $4)
+       UNION ALL
+       (SELECT a.*, g.level AS access, g.line_id AS managed_line_id FROM account_grants g JOIN accounts a ON a.id = g.account_id
+         WHERE g.grantee_id = $1 AND g.revoked_at IS NULL AND a.customer_id <> $1
+           AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid)))
+     ) x ORDER BY created_at, id LIMIT $4`,
+);
+const ONE = prepared('accounts.one', accessibleSql(2, 1));
+const ONE_LOCKED = prepared('accounts.one.locked', `${accessibleSql(2, 1)} FOR UPDATE OF a`);
+
 export const AccountsRepository = {
   /** Cross-customer read (a grantee sees the owner's account): the exception DESIGN §7 names. */
   async accessible(em: EntityManager, customerId: string, after: { at: string; id: string } | null, limit: number): Promise<AccountRow[]> {
     // Owned and granted as two index reads (accounts by customer, grants by grantee), not one `OR` across a
     // LEFT JOIN, which reads every account there is.
-    return em.query(
-      `SELECT * FROM (
-         (SELECT a.*, 'owner' AS access, NULL::uuid AS managed_line_id FROM accounts a
-           WHERE a.customer_id = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid))
-           ORDER BY a.created_at, a.id LIMIT $4)
-         UNION ALL
-         (SELECT a.*, g.level AS access, g.line_id AS managed_line_id FROM account_grants g JOIN accounts a ON a.id = g.account_id
-           WHERE g.grantee_id = $1 AND g.revoked_at IS NULL AND a.customer_id <> $1
-             AND ($2::timestamptz IS NULL OR (a.created_at, a.id) > ($2, $3::uuid)))
-       ) x ORDER BY created_at, id LIMIT $4`,
-      [customerId, after?.at ?? null, after?.id ?? null, limit],
-    );
+    return em.query(ACCESSIBLE, [customerId, after?.at ?? null, after?.id ?? null, limit]);
   },
 
   async one(em: EntityManager, customerId: string, accountId: string, lock = false): Promise<AccountRow | null> {
-    const [row] = await em.query(`${accessibleSql(2, 1)}${lock ? ' FOR UPDATE OF a' : ''}`, [customerId, accountId]);
+    const [row] = await em.query(lock ? ONE_LOCKED : ONE, [customerId, accountId]);
     return row ?? null;
   },
 
@@ -113,16 +118,7 @@ export const AccountsRepository = {
    * (an account page is read on every visit; each query more is a round trip more).
    */
   async lines(em: EntityManager, accountIds: string[]): Promise<(LineRow & { options: LineOptionRow[]; scheduled: ScheduledChangeView | null })[]> {
-    const rows: (LineRow & { options_json: RawOption[] | null; scheduled_json: RawScheduled | null })[] = await em.query(
-      `SELECT l.*,
-              (SELECT json_agg(json_build_object('line_id', lo.line_id, 'option_id', lo.option_id, 'activated_at', lo.activated_at,
-                                                 'code', o.code, 'name', o.name, 'monthly_fee', o.monthly_fee::text,
-                                                 'minutes', o.minutes, 'sms', o.sms, 'mb', o.mb) ORDER BY lo.activated_at, o.code)
-                 FROM line_options lo JOIN tariff_options o ON o.id = lo.option_id WHERE lo.line_id = l.id) AS options_json,
-              (${SCHEDULED} AND s.line_id = l.id) AS scheduled_json
-         FROM mobile_lines l WHERE l.account_id = ANY($1::uuid[]) ORDER BY l.created_at, l.msisdn`,
-      [accountIds],
-    );
+    const rows: (LineRow & { options_json: RawOption[] | null; scheduled_json: RawScheduled | null })[] = await em.query(LINES, [accountIds]);
     return rows.map(({ options_json, scheduled_json, ...l }) => ({
       ...l,
       options: (options_json ?? []).map((o) => ({ ...o, activated_at: new Date(o.activated_at) })),
@@ -132,12 +128,7 @@ export const AccountsRepository = {
 
   /** The internet contracts of these accounts, with their device count and scheduled tariff change. */
   async contracts(em: EntityManager, accountIds: string[]): Promise<(ContractRow & { scheduled: ScheduledChangeView | null })[]> {
-    const rows: (ContractRow & { scheduled_json: RawScheduled | null })[] = await em.query(
-      `SELECT c.*, (SELECT count(*)::int FROM devices d WHERE d.contract_id = c.id) AS device_count,
-              (${SCHEDULED} AND s.contract_id = c.id) AS scheduled_json
-         FROM internet_contracts c WHERE c.account_id = ANY($1::uuid[])`,
-      [accountIds],
-    );
+    const rows: (ContractRow & { scheduled_json: RawScheduled | null })[] = await em.query(CONTRACTS, [accountIds]);
     return rows.map(({ scheduled_json, ...c }) => ({ ...c, scheduled: scheduledView(scheduled_json) }));
   },
 };
@@ -146,6 +137,24 @@ export const AccountsRepository = {
 const SCHEDULED = `SELECT json_build_object('id', s.id, 'effective_at', s.effective_at, 'status', s.status, 'tariff_id', t.id, 'name', t.name)
          FROM scheduled_tariff_changes s JOIN tariffs t ON t.id = s.tariff_id
         WHERE s.status = 'scheduled'`;
+
+const LINES = prepared(
+  'accounts.lines',
+  `SELECT l.*,
+            (SELECT json_agg(json_build_object('line_id', lo.line_id, 'option_id', lo.option_id, 'activated_at', lo.activated_at,
+                                               'code', o.code, 'name', o.name, 'monthly_fee', o.monthly_fee::text,
+                                               'minutes', o.minutes, 'sms', o.sms, 'mb', o.mb) ORDER BY lo.activated_at, o.code)
+               FROM line_options lo JOIN tariff_options o ON o.id = lo.option_id WHERE lo.line_id = l.id) AS options_json,
+            (${SCHEDULED} AND s.line_id = l.id) AS scheduled_json
+       FROM mobile_lines l WHERE l.account_id = ANY($1::uuid[]) ORDER BY l.created_at, l.msisdn`,
+);
+
+const CONTRACTS = prepared(
+  'accounts.contracts',
+  `SELECT c.*, (SELECT count(*)::int FROM devices d WHERE d.contract_id = c.id) AS device_count,
+            (${SCHEDULED} AND s.contract_id = c.id) AS scheduled_json
+       FROM internet_contracts c WHERE c.account_id = ANY($1::uuid[])`,
+);
 
 type RawOption = Omit<LineOptionRow, 'activated_at'> & { activated_at: string };
 interface RawScheduled {

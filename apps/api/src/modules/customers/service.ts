@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../../db/prepared';
 import { Limits, type CustomerRole, type CustomerView, type Gender, type PhoneChangeStartedResponse } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
@@ -93,13 +94,7 @@ export class CustomersService {
   async getView(id: string): Promise<CustomerView> {
     // One plain query, columns named as the entity's fields: the profile is read on every visit, and a query
     // builder costs more than the query here.
-    const [r] = (await this.ds.query(
-      `SELECT c.id, c.phone, c.contract_number AS "contractNumber", c.surname, c.name, c.patronymic, c.birth_date AS "birthDate",
-              c.gender, c.email, c.status, c.role, c.must_change_password AS "mustChangePassword", c.created_at AS "createdAt",
-              (SELECT p.new_phone FROM phone_change_requests p WHERE p.customer_id = c.id AND p.status = 'pending' LIMIT 1) AS "pendingPhone"
-         FROM customers c WHERE c.id = $1`,
-      [id],
-    )) as (Customer & { pendingPhone: string | null })[];
+    const [r] = (await this.ds.query(CUSTOMER_VIEW, [id])) as (Customer & { pendingPhone: string | null })[];
     if (!r) throw AppError.notFound('The customer');
     return { ...toCustomerView(r), pendingPhone: r.pendingPhone };
   }
@@ -281,3 +276,11 @@ function uniqueViolation(err: unknown): AppError | null {
   if (constraint.includes('phone')) return new AppError('phone_taken', 409, 'This phone number belongs to another customer.');
   return new AppError('conflict', 409, 'Such a customer already exists.');
 }
+
+const CUSTOMER_VIEW = prepared(
+  'customers.view',
+  `SELECT c.id, c.phone, c.contract_number AS "contractNumber", c.surname, c.name, c.patronymic, c.birth_date AS "birthDate",
+            c.gender, c.email, c.status, c.role, c.must_change_password AS "mustChangePassword", c.created_at AS "createdAt",
+            (SELECT p.new_phone FROM phone_change_requests p WHERE p.customer_id = c.id AND p.status = 'pending' LIMIT 1) AS "pendingPhone"
+       FROM customers c WHERE c.id = $1`,
+);

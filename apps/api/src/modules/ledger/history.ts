@@ -8,6 +8,7 @@ import type { LedgerKind, MonthlySummaryView, Page, TransactionSort, Transaction
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
+import { prepared } from '../../db/prepared';
 import { visibleAccountSql, type AccountsService } from '../accounts';
 
 export interface HistoryFilter {
@@ -132,11 +133,12 @@ export class HistoryService {
       where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit);
-    return this.ds.query(
-      `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
-        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`,
-      params,
-    );
+    const sql = `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
+        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`;
+    // The page a visit reads (no filter, each sort, first or later) runs prepared; a filtered one, rarer and of
+    // many shapes, as it comes.
+    const plain = visibleTo !== undefined && where.length === (after ? 3 : 2);
+    return this.ds.query(plain ? prepared(`history.page.${sort}${after ? '.after' : ''}`, sql) : sql, params);
   }
 
   /** The WHERE of a filter (validated: a bad one is a 400). */
@@ -245,19 +247,7 @@ export class HistoryService {
 
   async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {
     const now = this.clock.now();
-    const rows: { month: string; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(
-      // Grouped by the month's timestamp (a hash of a year's entries), formatted after: grouping by the text
-      // sorted every entry first, the larger part of the read.
-      `SELECT to_char(m, 'YYYY-MM') AS month, kind, spent, received FROM (
-         SELECT date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow') AS m, kind,
-                coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
-           FROM ledger_entries
-          WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
-            AND ${visibleAccountSql(1, 4)}
-          GROUP BY 1, 2) s
-        ORDER BY 1`,
-      [accountId, now, months, customerId],
-    );
+    const rows: { month: string; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(SUMMARY, [accountId, now, months, customerId]);
     if (!rows.length) await this.deps.accounts.access(this.ds.manager, customerId, accountId); // none, or not theirs
     const out = new Map<string, MonthlySummaryView['months'][number]>();
     const moscow = new Date(now.getTime() + 3 * 3600_000);
@@ -276,3 +266,17 @@ export class HistoryService {
     return { months: [...out.values()] };
   }
 }
+
+// Grouped by the month's timestamp (a hash of a year's entries), formatted after: grouping by the text sorted every
+// entry first, the larger part of the read.
+const SUMMARY = prepared(
+  'history.summary',
+  `SELECT to_char(m, 'YYYY-MM') AS month, kind, spent, received FROM (
+       SELECT date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow') AS m, kind,
+              coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS spent, coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS received
+         FROM ledger_entries
+        WHERE account_id = $1 AND created_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Moscow') - make_interval(months => $3 - 1)) AT TIME ZONE 'Europe/Moscow'
+          AND ${visibleAccountSql(1, 4)}
+        GROUP BY 1, 2) s
+      ORDER BY 1`,
+);

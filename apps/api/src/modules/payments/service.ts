@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../../db/prepared';
 import {
   PaymentLimits,
   type CancellationReason,
@@ -323,10 +324,11 @@ export class PaymentsService {
   async list(customerId: string, q: { accountId?: string; limit: number; cursor?: string }): Promise<Page<PaymentView>> {
     if (q.accountId) await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, q.accountId as string));
     const after = decodeCursor(q.cursor);
-    const rows: PaymentRow[] = await this.ds.query(
-      `${SELECT} WHERE ${q.accountId ? "p.account_id = $1 AND p.purpose = 'top_up'" : 'p.customer_id = $1'}
+    const sql = `${SELECT} WHERE ${q.accountId ? "p.account_id = $1 AND p.purpose = 'top_up'" : 'p.customer_id = $1'}
          ${after ? 'AND (p.created_at, p.id) < ($3::timestamptz, $4::uuid)' : ''}
-       ORDER BY p.created_at DESC, p.id DESC LIMIT $2`,
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $2`;
+    const rows: PaymentRow[] = await this.ds.query(
+      prepared(`payments.list${q.accountId ? '.account' : ''}${after ? '.after' : ''}`, sql),
       after ? [q.accountId ?? customerId, q.limit + 1, after.at, after.id] : [q.accountId ?? customerId, q.limit + 1],
     );
     return toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toPaymentView);
