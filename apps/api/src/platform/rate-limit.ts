@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from './clock';
 import { AppError } from './errors';
+import { prepared } from '../db/prepared';
 
 /**
  * Fixed-window counters in PostgreSQL, so every API node and worker shares them (DESIGN §7).
@@ -17,14 +18,7 @@ export class RateCounter {
   /** Counts a hit; inside a transaction pass its `em` (the count then stands or falls with it). */
   async hit(key: string, windowMs: number, em: Pick<EntityManager, 'query'> = this.ds): Promise<{ hits: number; resetAt: Date }> {
     const now = this.clock.now();
-    const [row] = await em.query(
-      `INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES ($1, 1, $3)
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN rate_limit_hits.reset_at <= $2 THEN 1 ELSE rate_limit_hits.hits + 1 END,
-         reset_at = CASE WHEN rate_limit_hits.reset_at <= $2 THEN $3 ELSE rate_limit_hits.reset_at END
-       RETURNING hits, reset_at`,
-      [key, now, new Date(now.getTime() + windowMs)],
-    );
+    const [row] = await em.query(HIT, [key, now, new Date(now.getTime() + windowMs)]);
     return { hits: row.hits, resetAt: new Date(row.reset_at) };
   }
 
@@ -76,3 +70,13 @@ export class RateCounter {
     });
   }
 }
+
+/** One hit, the window renewed when it ran out (every rate-limited request makes it: prepared). */
+const HIT = prepared(
+  'rate.hit',
+  `INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES ($1, 1, $3)
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN rate_limit_hits.reset_at <= $2 THEN 1 ELSE rate_limit_hits.hits + 1 END,
+       reset_at = CASE WHEN rate_limit_hits.reset_at <= $2 THEN $3 ELSE rate_limit_hits.reset_at END
+     RETURNING hits, reset_at`,
+);

@@ -99,6 +99,16 @@ describe('POST /api/v1/auth/login', () => {
     expect(await t.query('SELECT 1 FROM login_attempts WHERE login_key = $1', [ivan.phone])).toHaveLength(0);
   });
 
+  it('when 10 wrong guesses arrive at once on a login that never failed, then they are counted one at a time: 2 answer 401, the rest need a captcha', async () => {
+    const target = await t.createCustomer({ password: 'target-pass-1' });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login({ login: target.phone, password: `guess-${i}` })));
+    const codes = answers.map((r) => `${r.status} ${r.body.code}`).sort();
+    expect(codes).toEqual([...Array(2).fill('401 invalid_credentials'), ...Array(8).fill('428 captcha_required')]);
+    const [attempt] = await t.query<{ failures: number }>('SELECT failures FROM login_attempts WHERE login_key = $1', [target.phone]);
+    expect(attempt.failures).toBe(2);
+    expect(await t.query('SELECT 1 FROM sessions WHERE customer_id = $1', [target.id])).toHaveLength(0);
+  });
+
   it('when 5 attempts in a row failed, then the login is locked for 15 minutes even for the right password, and unlocks by the clock', async () => {
     const victim = await t.createCustomer({ password: 'victim-pass-1' });
     let captcha: { id: string } | undefined;

@@ -50,6 +50,17 @@ describe('query budget of the dashboard and history reads', () => {
     expect(queries.seen.filter((q) => !q.startsWith('['))).toEqual([]);
   });
 
+  it('POST /auth/login: one transaction of 7 statements (lock, attempts, credentials, device, session, audit) after the rate count, each prepared', async () => {
+    const c = await t.createCustomer({ password: 'budget-pass-12' });
+    await t.http.post('/api/v1/auth/login').set('User-Agent', 'budget').send({ login: c.phone, password: 'budget-pass-12' }).expect(200);
+    queries.seen.length = 0;
+    await t.http.post('/api/v1/auth/login').set('User-Agent', 'budget').send({ login: c.phone, password: 'budget-pass-12' }).expect(200);
+    const statements = queries.seen.filter((q) => q !== 'START TRANSACTION' && q !== 'COMMIT');
+    expect(queries.seen.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(statements.length <= 7 ? [] : statements).toEqual([]);
+    expect(statements.filter((q) => !q.startsWith('['))).toEqual([]);
+  });
+
   it('when a tariff changes in the database, then the account view shows it (the cached row is dropped)', async () => {
     const fee = async () => {
       const res = await t.http.get(`/api/v1/accounts/${accountId}`).set(t.bearer(token)).expect(200);

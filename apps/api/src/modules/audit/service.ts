@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Clock } from '../../platform/clock';
-import { AuditEntry } from './entities/audit-entry.entity';
+import { prepared } from '../../db/prepared';
 
 export type AuditAction =
   | 'login_succeeded'
@@ -121,13 +120,9 @@ export class AuditService {
   constructor(private readonly clock: Clock) {}
 
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    await em.insert(AuditEntry, {
-      at: this.clock.now(),
-      action: input.action,
-      customerId: input.customerId ?? null,
-      actorId: input.actorId ?? input.customerId ?? null,
-      ip: input.ip ?? null,
-      details: input.details ?? {},
-    } as QueryDeepPartialEntity<AuditEntry>);
+    // Plain and prepared: every sign-in writes one.
+    await em.query(RECORD, [this.clock.now(), input.action, input.actorId ?? input.customerId ?? null, input.customerId ?? null, input.ip ?? null, JSON.stringify(input.details ?? {})]);
   }
 }
+
+const RECORD = prepared('audit.record', 'INSERT INTO audit_log (at, action, actor_id, customer_id, ip, details) VALUES ($1, $2, $3, $4, $5, $6::jsonb)');

@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { AppError } from '../../platform/errors';
-import type { CustomerCredentials } from '../customers';
-import type { AuthService } from './service';
+import { requestMeta } from '../../platform/request-meta';
+import type { AuthService, SessionStarted } from './service';
 
 /** A Passport instance of its own (not the global singleton), so several apps can live in one process. */
 export function createPassport(auth: AuthService): passport.PassportStatic {
@@ -13,19 +13,20 @@ export function createPassport(auth: AuthService): passport.PassportStatic {
     new LocalStrategy(
       { usernameField: 'login', passwordField: 'password', passReqToCallback: true, session: false },
       (req, login, password, done) => {
+        // The strategy's "user" is the session it started: check and start are one transaction.
         auth
-          .checkCredentials({ login, password, captcha: req.body?.captcha, ip: req.ip ?? null })
-          .then((customer) => done(null, customer), done);
+          .signIn({ login, password, captcha: req.body?.captcha, ip: req.ip ?? null }, requestMeta(req))
+          .then((started) => done(null, started), done);
       },
     ),
   );
   return p;
 }
 
-/** passport.authenticate as a promise. */
-export function authenticateLocal(p: passport.PassportStatic, req: Request, res: Response): Promise<CustomerCredentials> {
+/** passport.authenticate as a promise: the session a sign-in started. */
+export function authenticateLocal(p: passport.PassportStatic, req: Request, res: Response): Promise<SessionStarted> {
   return new Promise((resolve, reject) => {
-    p.authenticate('local', { session: false }, (err: unknown, user: CustomerCredentials | false) => {
+    p.authenticate('local', { session: false }, (err: unknown, user: SessionStarted | false) => {
       if (err) return reject(err);
       if (!user) return reject(new AppError('invalid_credentials', 401, 'Wrong login or password.'));
       resolve(user);

@@ -77,7 +77,7 @@ export function authRoutes(
       response: TokenResponseDto,
       errors: [401, 403, 423, 428],
       middleware: signIn,
-      handler: async ({ req, res }) => withCookie(res, await auth.startSession(await authenticateLocal(passport, req, res), requestMeta(req))),
+      handler: async ({ req, res }) => withCookie(res, await authenticateLocal(passport, req, res)),
     }),
     route({
       method: 'post',

@@ -15,6 +15,7 @@ import {
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { ChangeFeed, FeedCache } from '../../platform/change-feed';
+import { prepared } from '../../db/prepared';
 import { AppError } from '../../platform/errors';
 import type { OtpService } from '../../platform/otp/otp.service';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -36,6 +37,35 @@ const IDLE_MS = Limits.idleTimeoutSeconds * 1000;
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600_000;
 /** last_seen_at is written at most this often per session, so a read costs no write. */
 const TOUCH_MS = 30_000;
+
+// The sign-in's statements, prepared (db/prepared.ts): a sign-in should cost little beyond its password hash.
+/** Advisory lock class of "attempts on one login" (the two-key form; its first key names the class). */
+const LOGIN_LOCK_CLASS = 1001;
+const LOCK_LOGIN = prepared('auth.lockLogin', `SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}, hashtext($1))`);
+const READ_ATTEMPT = prepared('auth.readAttempt', 'SELECT failures, last_failure_at, locked_until FROM login_attempts WHERE login_key = $1 FOR UPDATE');
+const SAVE_ATTEMPT = prepared(
+  'auth.saveAttempt',
+  `INSERT INTO login_attempts (login_key, failures, last_failure_at, locked_until) VALUES ($1, $2, $3, $4)
+   ON CONFLICT (login_key) DO UPDATE SET failures = EXCLUDED.failures, last_failure_at = EXCLUDED.last_failure_at, locked_until = EXCLUDED.locked_until`,
+);
+const FORGET_ATTEMPTS = prepared('auth.forgetAttempts', 'DELETE FROM login_attempts WHERE login_key = $1');
+/** Has the customer any session, and one from this user agent? (EXISTS: a customer's sessions only grow.) */
+const DEVICE_SEEN = prepared(
+  'auth.deviceSeen',
+  `SELECT EXISTS (SELECT 1 FROM sessions WHERE customer_id = $1) AS any,
+          EXISTS (SELECT 1 FROM sessions WHERE customer_id = $1 AND user_agent IS NOT DISTINCT FROM $2) AS known`,
+);
+const INSERT_SESSION = prepared(
+  'auth.insertSession',
+  `INSERT INTO sessions (id, customer_id, refresh_hash, created_at, last_seen_at, expires_at, revoked_at, revoke_reason, user_agent, ip)
+   VALUES ($1, $2, $3, $4, $4, $5, NULL, NULL, $6, $7)`,
+);
+
+interface AttemptRow {
+  failures: number;
+  last_failure_at: Date | null;
+  locked_until: Date | null;
+}
 
 /** Idle past the timeout, or past its absolute life. */
 function ended(s: Pick<SessionFacts, 'lastSeenAt' | 'expiresAt'>, now: Date): boolean {
@@ -93,111 +123,110 @@ export class AuthService {
   }
 
   /**
-   * The credential check behind passport-local. Order: lock → captcha (after 2 failures) → password.
-   * Unknown login and wrong password answer alike; 5 failures in a row lock the login for 15 minutes.
+   * Sign-in with a login and password (behind passport-local), in one transaction: the credential check and, when
+   * it passes, the new session. Order: lock → captcha (after 2 failures) → password. Unknown login and wrong
+   * password answer alike; 5 failures in a row lock the login for 15 minutes. Counters written on the way to an
+   * error are kept (the transaction commits, then the error is thrown).
    */
-  async checkCredentials(input: {
-    login: string;
-    password: string;
-    captcha?: { id: string; answer: string };
-    ip: string | null;
-  }): Promise<CustomerCredentials> {
-    const key = loginKey(input.login);
-    const outcome = await this.ds.transaction(async (em): Promise<Outcome<CustomerCredentials>> => {
-      const now = this.clock.now();
-      await em.query('INSERT INTO login_attempts (login_key, failures) VALUES ($1, 0) ON CONFLICT DO NOTHING', [key]);
-      const attempt = await em
-        .getRepository(LoginAttempt)
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.login_key = :key', { key })
-        .getOneOrFail();
-      if (attempt.lockedUntil && attempt.lockedUntil > now) return fail(locked(attempt.lockedUntil, now));
-      // A lock that ran out, or failures older than the lock window, start the count afresh.
-      if (attempt.lockedUntil || (attempt.lastFailureAt && now.getTime() - attempt.lastFailureAt.getTime() >= LOCK_MS)) {
-        attempt.failures = 0;
-        attempt.lockedUntil = null;
-      }
-      if (attempt.failures >= Limits.captchaAfterFailures) {
-        if (!input.captcha) {
-          await em.save(attempt);
-          return fail(new AppError('captcha_required', 428, 'Enter the characters from the picture.', { captcha: await this.deps.captcha.issue(em) }));
-        }
-        if (!(await this.deps.captcha.verify(em, input.captcha.id, input.captcha.answer))) {
-          await em.save(attempt);
-          return fail(
-            new AppError('captcha_invalid', 428, 'The characters from the picture do not match; try the new picture.', {
-              captcha: await this.deps.captcha.issue(em),
-              errors: [{ field: 'captcha.answer', code: 'captcha_invalid', message: 'The characters do not match.' }],
-            }),
-          );
-        }
-      }
-      const customer = await this.deps.customers.findCredentials(em, input.login);
-      if (!(await verifyPassword(customer?.passwordHash, input.password))) {
-        attempt.failures += 1;
-        attempt.lastFailureAt = now;
-        if (attempt.failures >= Limits.lockAfterFailures) {
-          attempt.lockedUntil = new Date(now.getTime() + LOCK_MS);
-          await em.save(attempt);
-          await this.deps.audit.record(em, { action: 'login_locked', customerId: customer?.id, ip: input.ip, details: { login: key } });
-          return fail(locked(attempt.lockedUntil, now));
-        }
-        await em.save(attempt);
-        await this.deps.audit.record(em, { action: 'login_failed', customerId: customer?.id, ip: input.ip, details: { login: key, failures: attempt.failures } });
-        const next = attempt.failures >= Limits.captchaAfterFailures ? { captcha: await this.deps.captcha.issue(em) } : {};
-        return fail(new AppError('invalid_credentials', 401, 'Wrong login or password.', next));
-      }
-      if (customer!.status !== 'active') return fail(new AppError('account_blocked', 403, 'This account is blocked; contact support.'));
-      await em.delete(LoginAttempt, { loginKey: key });
-      return done(customer!);
-    });
-    return unwrap(outcome);
-  }
-
-  /** A new session (a new id at every sign-in) and its first token pair. */
-  async startSession(customer: CustomerCredentials, meta: RequestMeta): Promise<SessionStarted> {
+  async signIn(
+    input: { login: string; password: string; captcha?: { id: string; answer: string }; ip: string | null },
+    meta: RequestMeta,
+  ): Promise<SessionStarted> {
     const msgIds: string[] = [];
-    const started = await this.ds.transaction(async (em) => {
-      const now = this.clock.now();
-      const id = randomUUID();
-      // A sign-in from a device (browser) this customer never signed in from: a security notice (cannot be muted).
-      const [seen] = await em.query(
-        'SELECT bool_or(user_agent IS NOT DISTINCT FROM $2) AS known, count(*)::int AS n FROM sessions WHERE customer_id = $1',
-        [customer.id, meta.userAgent],
-      );
-      if (seen.n > 0 && !seen.known) {
-        const [c] = await em.query('SELECT phone, email FROM customers WHERE id = $1', [customer.id]);
-        msgIds.push(
-          ...(await this.deps.notifications.notify(em, {
-            event: 'security.new_device',
-            customerId: customer.id,
-            title: 'Вход с нового устройства',
-            body: `Выполнен вход в личный кабинет с нового устройства (${(meta.userAgent ?? 'неизвестное устройство').slice(0, 120)}${meta.ip ? `, IP ${meta.ip}` : ''}). Если это были не вы, завершите сеансы и смените пароль.`,
-            link: '/sessions',
-            sms: c.phone,
-            email: c.email,
-          })),
-        );
-      }
-      const refresh = RefreshTokens.issue(id);
-      await em.insert(Session, {
-        id,
-        customerId: customer.id,
-        refreshHash: refresh.hash,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
-        revokedAt: null,
-        revokeReason: null,
-        userAgent: meta.userAgent,
-        ip: meta.ip,
-      });
-      await this.deps.audit.record(em, { action: 'login_succeeded', customerId: customer.id, ip: meta.ip, details: { sessionId: id } });
-      return { response: this.tokenResponse(customer, id), refreshToken: refresh.token };
+    const outcome = await this.ds.transaction(async (em): Promise<Outcome<SessionStarted>> => {
+      const checked = await this.checkCredentials(em, input);
+      return checked.ok ? done(await this.openSession(em, checked.value, meta, msgIds)) : checked;
     });
+    const started = unwrap(outcome);
     await this.deps.notifications.deliver(msgIds);
     return started;
+  }
+
+  private async checkCredentials(
+    em: EntityManager,
+    input: { login: string; password: string; captcha?: { id: string; answer: string }; ip: string | null },
+  ): Promise<Outcome<CustomerCredentials>> {
+    const key = loginKey(input.login);
+    const now = this.clock.now();
+    // Attempts on one login run one at a time (the lock is the login's, whether or not it has a row yet), so
+    // a burst of guesses cannot slip past the count; the row is read after the lock, so it is the latest.
+    await em.query(LOCK_LOGIN, [key]);
+    const [row]: AttemptRow[] = await em.query(READ_ATTEMPT, [key]);
+    const attempt = { failures: row?.failures ?? 0, lastFailureAt: row?.last_failure_at ?? null, lockedUntil: row?.locked_until ?? null };
+    if (attempt.lockedUntil && attempt.lockedUntil > now) return fail(locked(attempt.lockedUntil, now));
+    // A lock that ran out, or failures older than the lock window, start the count afresh.
+    if (attempt.lockedUntil || (attempt.lastFailureAt && now.getTime() - attempt.lastFailureAt.getTime() >= LOCK_MS)) {
+      attempt.failures = 0;
+      attempt.lockedUntil = null;
+    }
+    const save = () => em.query(SAVE_ATTEMPT, [key, attempt.failures, attempt.lastFailureAt, attempt.lockedUntil]);
+    if (attempt.failures >= Limits.captchaAfterFailures) {
+      if (!input.captcha) {
+        await save();
+        return fail(new AppError('captcha_required', 428, 'Enter the characters from the picture.', { captcha: await this.deps.captcha.issue(em) }));
+      }
+      if (!(await this.deps.captcha.verify(em, input.captcha.id, input.captcha.answer))) {
+        await save();
+        return fail(
+          new AppError('captcha_invalid', 428, 'The characters from the picture do not match; try the new picture.', {
+            captcha: await this.deps.captcha.issue(em),
+            errors: [{ field: 'captcha.answer', code: 'captcha_invalid', message: 'The characters do not match.' }],
+          }),
+        );
+      }
+    }
+    const customer = await this.deps.customers.findCredentials(em, input.login);
+    if (!(await verifyPassword(customer?.passwordHash, input.password))) {
+      attempt.failures += 1;
+      attempt.lastFailureAt = now;
+      if (attempt.failures >= Limits.lockAfterFailures) {
+        attempt.lockedUntil = new Date(now.getTime() + LOCK_MS);
+        await save();
+        await this.deps.audit.record(em, { action: 'login_locked', customerId: customer?.id, ip: input.ip, details: { login: key } });
+        return fail(locked(attempt.lockedUntil, now));
+      }
+      await save();
+      await this.deps.audit.record(em, { action: 'login_failed', customerId: customer?.id, ip: input.ip, details: { login: key, failures: attempt.failures } });
+      const next = attempt.failures >= Limits.captchaAfterFailures ? { captcha: await this.deps.captcha.issue(em) } : {};
+      return fail(new AppError('invalid_credentials', 401, 'Wrong login or password.', next));
+    }
+    if (customer!.status !== 'active') return fail(new AppError('account_blocked', 403, 'This account is blocked; contact support.'));
+    if (row) await em.query(FORGET_ATTEMPTS, [key]);
+    return done(customer!);
+  }
+
+  /** A new session (a new id at every sign-in) and its first token pair, for a customer another flow has verified. */
+  async startSession(customer: CustomerCredentials, meta: RequestMeta): Promise<SessionStarted> {
+    const msgIds: string[] = [];
+    const started = await this.ds.transaction((em) => this.openSession(em, customer, meta, msgIds));
+    await this.deps.notifications.deliver(msgIds);
+    return started;
+  }
+
+  /** Opens the session inside `em`; the notices to deliver after commit go into `msgIds`. */
+  private async openSession(em: EntityManager, customer: CustomerCredentials, meta: RequestMeta, msgIds: string[]): Promise<SessionStarted> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    // A sign-in from a device (browser) this customer never signed in from: a security notice (cannot be muted).
+    const [seen]: { any: boolean; known: boolean }[] = await em.query(DEVICE_SEEN, [customer.id, meta.userAgent]);
+    if (seen.any && !seen.known) {
+      const [c] = await em.query('SELECT phone, email FROM customers WHERE id = $1', [customer.id]);
+      msgIds.push(
+        ...(await this.deps.notifications.notify(em, {
+          event: 'security.new_device',
+          customerId: customer.id,
+          title: 'Вход с нового устройства',
+          body: `Выполнен вход в личный кабинет с нового устройства (${(meta.userAgent ?? 'неизвестное устройство').slice(0, 120)}${meta.ip ? `, IP ${meta.ip}` : ''}). Если это были не вы, завершите сеансы и смените пароль.`,
+          link: '/sessions',
+          sms: c.phone,
+          email: c.email,
+        })),
+      );
+    }
+    const refresh = RefreshTokens.issue(id);
+    await em.query(INSERT_SESSION, [id, customer.id, refresh.hash, now, new Date(now.getTime() + SESSION_MAX_AGE_MS), meta.userAgent, meta.ip]);
+    await this.deps.audit.record(em, { action: 'login_succeeded', customerId: customer.id, ip: meta.ip, details: { sessionId: id } });
+    return { response: this.tokenResponse(customer, id), refreshToken: refresh.token };
   }
 
   private tokenResponse(c: Pick<CustomerCredentials, 'id' | 'role' | 'mustChangePassword'>, sessionId: string): TokenResponse {
