@@ -117,3 +117,33 @@ describe('account history', () => {
     }
   });
 });
+
+describe('monthly summary at the edges of Moscow months', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('when entries fall just before and after midnight in Moscow, then each counts in its Moscow month, and months before the window are left out', async () => {
+    const c = await t.createCustomer({ password: 'edges-pass-12' });
+    const { accountId } = await t.openMobileAccount(c.id);
+    const at = async (iso: string, amount: number) => {
+      t.clock.set(iso);
+      await t.ds.transaction((em) => t.services.ledger.post(em, { accountId, amount: BigInt(amount), kind: 'adjustment', ref: `edge-${iso}` }));
+    };
+    await at('2026-09-30T20:59:59Z', 1_00); // 23:59:59 on 30 Sep in Moscow: September, outside a 3-month window
+    await at('2026-09-30T21:00:00Z', 2_00); // 00:00 on 1 Oct in Moscow
+    await at('2026-10-31T20:59:59Z', 4_00); // still October
+    await at('2026-10-31T21:00:00Z', 8_00); // November
+    await at('2026-11-30T21:00:01Z', 16_00); // December
+    t.clock.set('2026-12-01T09:00:00Z');
+    const token = (await t.signIn(c.phone, 'edges-pass-12')).accessToken;
+    const res = await t.http.get(`/api/v1/accounts/${accountId}/transactions/summary?months=3`).set(t.bearer(token)).expect(200);
+    expect(res.body.months.map((m: { month: string; received: { amount: number } }) => [m.month, m.received.amount])).toEqual([
+      ['2026-10', 6_00],
+      ['2026-11', 8_00],
+      ['2026-12', 16_00],
+    ]);
+  });
+});

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { createTestContext, watchQueries } from '../support';
+it('counts', async () => {
+  const t = await createTestContext({ env: { FEED_CACHE_SECONDS: '10' } });
+  const c = await t.createCustomer({ password: 'owner-pass-12' });
+  const m = await t.openMobileAccount(c.id, { balance: 100_00 });
+  const auth = t.bearer((await t.signIn(c.phone, 'owner-pass-12')).accessToken);
+  const binding = await t.http.post('/api/v1/cards').set(auth).send({}).expect(201);
+  await t.payOnAcquirerPage(binding.body.confirmation.url);
+  const [{ id: cardId }] = await t.query<{ id: string }>('SELECT id FROM saved_cards WHERE customer_id = $1', [c.id]);
+  const pay = () => t.http.post('/api/v1/payments').set(auth).set('Idempotency-Key', randomUUID()).send({ accountId: m.accountId, amount: { amount: 100_00, currency: 'RUB' }, method: 'saved_card', cardId }).expect(201);
+  await pay();
+  const q = watchQueries();
+  const t0 = Date.now();
+  await pay();
+  console.log(Date.now() - t0, 'ms');
+  q.stop();
+  console.log(q.seen.map((s) => s.slice(0, 200)).join('\n'));
+  await t.close();
+});
