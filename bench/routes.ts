@@ -7,11 +7,13 @@
  *
  *   npx -y pnpm@10.34.8 -r build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench routes
  *
+ * Each row also prints the CPU per request of the serving process and of PostgreSQL (from /proc).
+ *
  * Knobs: CONNECTIONS (50), DURATION (8 s per row), CUSTOMERS (50), HISTORY (500 entries each), ONLY (a regular
  * expression: run only the reads whose name matches, e.g. `ONLY='^GET /accounts$'` with API_NODE_ARGS=--cpu-prof).
  */
 import autocannon from 'autocannon';
-import { freshDatabase, seedCustomers, signIn, startApi, startBaseline } from './support';
+import { cpuMsOf, freshDatabase, postgresCpuMs, seedCustomers, signIn, startApi, startBaseline } from './support';
 
 const env = process.env;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
@@ -27,8 +29,11 @@ async function main() {
   const api = await startApi(db.url, { workers: 1 });
   const tokens = await Promise.all(customers.map((c) => signIn(api.base, c.phone)));
 
-  const run = async (name: string, url: (i: number) => string, token?: (i: number) => string) => {
+  /** One row: autocannon on `url`, and the CPU the serving process (`pid`) and PostgreSQL spent per request. */
+  const run = async (name: string, url: (i: number) => string, token?: (i: number) => string, pid = api.child.pid!) => {
     let next = 0;
+    const cpu0 = cpuMsOf(pid);
+    const pg0 = postgresCpuMs();
     const r = await autocannon({
       url: url(0),
       connections: CONNECTIONS,
@@ -40,12 +45,13 @@ async function main() {
         client.setRequests([{ method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } }]);
       },
     } as autocannon.Options);
-    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, r.requests.total);
+    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, nodeUs: perRequest(cpuMsOf(pid) - cpu0), pgUs: perRequest(postgresCpuMs() - pg0) };
   };
 
   const pg = await startBaseline('pg', db.url, customers[0]!.accountId);
-  await run('warm-up', () => `${pg.base}/account`);
-  const rows = [await run('raw pg single-row read', () => `${pg.base}/account`)];
+  await run('warm-up', () => `${pg.base}/account`, undefined, pg.pid);
+  const rows = [await run('raw pg single-row read', () => `${pg.base}/account`, undefined, pg.pid)];
   await pg.stop();
   await run('warm-up', () => `${api.base}/api/v1/health`);
   rows.push(await run('GET /health (no sign-in, SELECT 1)', () => `${api.base}/api/v1/health`));
@@ -67,9 +73,11 @@ async function main() {
 
   const base = rows[0]!;
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; load average after: ${load()}`);
-  console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'÷ raw pg'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× p99'.padStart(6)} ${'bad'.padStart(5)}`);
+  // CPU per request: the serving process (the API, or the raw-pg baseline's) and every PostgreSQL process. On two
+  // shared cores these say where a route's cost is better than req/s does, which the neighbours' load moves.
+  console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'÷ raw pg'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× p99'.padStart(6)} ${'bad'.padStart(5)} ${'node µs'.padStart(8)} ${'pg µs'.padStart(6)}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(44)} ${Math.round(r.rate).toLocaleString('en').padStart(8)} ${(r.rate / base.rate).toFixed(2).padStart(9)} ${String(r.p99).padStart(7)} ${(r.p99 / base.p99).toFixed(1).padStart(6)} ${String(r.bad).padStart(5)}`);
+    console.log(`${r.name.padEnd(44)} ${Math.round(r.rate).toLocaleString('en').padStart(8)} ${(r.rate / base.rate).toFixed(2).padStart(9)} ${String(r.p99).padStart(7)} ${(r.p99 / base.p99).toFixed(1).padStart(6)} ${String(r.bad).padStart(5)} ${Math.round(r.nodeUs).toString().padStart(8)} ${Math.round(r.pgUs).toString().padStart(6)}`);
   }
   const authed = rows.slice(2);
   const harmonic = authed.length / authed.reduce((s, r) => s + 1 / r.rate, 0);

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, openSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -216,5 +216,32 @@ export async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, account
       await sleep(50);
     }
   }
-  return { base, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
+  return { base, pid: child.pid!, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
 }
+
+/** CPU time (ms, user + system) a process has used so far, from /proc (Linux). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (ms) every PostgreSQL process on this machine has used so far: the database's share of a run. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/stat`, 'utf8').includes('(postgres)')) total += cpuMsOf(Number(d)) || 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** USER_HZ: Linux reports process CPU in ticks of 1/100 s. */
+const CLOCK_TICKS = 100;
