@@ -61,7 +61,7 @@ async function main() {
   const base = api.base;
   const tokens = await Promise.all(customers.map((c) => signIn(base, c.phone)));
 
-  const count = { sent: 0, ok: 0, retried: 0, gaveUp: 0, status5xx: 0, noAnswer: 0 };
+  const count = { sent: 0, ok: 0, retried: 0, gaveUp: 0, status5xx: 0, status503: 0, noAnswer: 0 };
   const acknowledgedPayments = new Set<string>();
   const acceptedReceipts = new Set<string>();
   let stop = false;
@@ -78,6 +78,7 @@ async function main() {
           return r;
         }
         count.status5xx++;
+        if (r.status === 503) count.status503++; // the connection was lost under it: "try again"
         await r.arrayBuffer();
       } catch {
         count.noAnswer++;
@@ -213,7 +214,7 @@ async function main() {
   ];
   console.log(`\nFault test: ${DURATION / 1000} s, ${IN_FLIGHT} clients, WORKERS=${WORKERS}; load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const e of events) console.log(`  ${e}`);
-  console.log(`  requests: ${count.sent} sent, ${count.ok} answered < 500, ${count.noAnswer} without an answer, ${count.status5xx} 5xx, ${count.retried} retries, ${count.gaveUp} given up`);
+  console.log(`  requests: ${count.sent} sent, ${count.ok} answered < 500, ${count.noAnswer} without an answer, ${count.status5xx} 5xx (${count.status503} of them 503 'connection lost, try again'), ${count.retried} retries, ${count.gaveUp} given up`);
   console.log(`  payments left pending after the run: ${pending.n}, of them never received by the acquirer: ${pending.unsent} (the job cancels those after 15 min); the reconciliation settled ${reconciled}`);
   for (const [line, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${line}`);
   console.log(`  API log: ${log}`);

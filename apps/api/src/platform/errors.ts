@@ -69,7 +69,7 @@ interface BodyParserError extends Error {
   expose?: boolean;
 }
 
-/** One mapper: AppError as is, body-parser failures as 4xx, anything else logged and answered as a bare 500. */
+/** One mapper: AppError as is, body-parser failures as 4xx, a lost database connection as 503, anything else logged and answered as a bare 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     if (res.headersSent) return;
@@ -87,7 +87,27 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, AppError.validation([{ field: 'path', code: 'encoding', message: 'The URL path is not valid percent-encoded UTF-8.' }]), instance);
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose)
       return sendProblem(res, new AppError('validation_failed', e.status, e.message), instance);
+    if (lostDatabase(err)) {
+      // The connection went away under the request (a restart or failover of PostgreSQL): its transaction rolled
+      // back whole, so the request may simply be sent again.
+      (requestLog(req) ?? logger).warn({ err }, 'database connection lost during the request');
+      return sendProblem(res, new AppError('service_unavailable', 503, 'The database connection was lost; nothing was changed. Try again.', {}, { 'Retry-After': '1' }), instance);
+    }
     (requestLog(req) ?? logger).error({ err }, 'unhandled error');
     sendProblem(res, new AppError('internal_error', 500, 'Something went wrong on our side.'), instance);
   };
+}
+
+/**
+ * The database connection ended under the request: PostgreSQL's admin shutdown or crash codes (57P01–57P03, class
+ * 08), the socket closing, or TypeORM refusing a query runner whose connection was dropped meanwhile.
+ */
+export function lostDatabase(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; message?: string; driverError?: { code?: string; message?: string } } | null;
+  if (!e) return false;
+  if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  const code = e.driverError?.code ?? e.code;
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'))) return true;
+  const message = e.driverError?.message ?? e.message ?? '';
+  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(message);
 }
