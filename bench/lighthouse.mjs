@@ -94,7 +94,11 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const page = await browser.newPage();
         if (p.signedIn) {
-          // Sign in as a person does; the refresh cookie then restores the session when Lighthouse loads "/".
+          // Sign in as a person does; the refresh cookie then restores the session when Lighthouse loads "/". A run
+          // after the first starts signed out: the last one's cookies would send /login straight on to "/".
+          const cdp = await page.createCDPSession();
+          await cdp.send('Network.clearBrowserCookies');
+          await cdp.detach();
           await page.goto(`${server.base}/login`, { waitUntil: 'load', timeout: 120_000 });
           await page.waitForSelector('input[autocomplete="username"]', { timeout: 60_000 });
           await page.type('input[autocomplete="username"]', demo.login);
