@@ -37,3 +37,18 @@ export class PreparingClient extends Client {
     return (super.query as (...a: unknown[]) => never)(config, values, callback);
   }
 }
+
+/** Page sizes clients ask for (the SPA's 20, the default 50, round numbers); each is one more statement a connection holds. */
+const USUAL_PAGE_SIZES = new Set([10, 20, 25, 50, 100, 200]);
+
+/**
+ * The LIMIT of a prepared page read that fetches `rows` (a page and one more, to tell whether another follows).
+ * For the usual page sizes it is a literal, named into the statement (`tag`): with `LIMIT $n` PostgreSQL re-plans
+ * the statement on every call, because its plan for an unknown limit assumes a tenth of the table and so never looks
+ * cheaper than a plan made for the actual limit (a history page: 0.23 ms a call that way, 0.12 ms with a literal;
+ * pgbench, one connection). Any other size is a parameter: `push` adds it to the query's parameters.
+ */
+export function pageLimit(rows: number, push: (value: number) => number): { sql: string; tag: string } {
+  if (Number.isSafeInteger(rows) && USUAL_PAGE_SIZES.has(rows - 1)) return { sql: `LIMIT ${rows}`, tag: `.l${rows}` };
+  return { sql: `LIMIT $${push(rows)}`, tag: '' };
+}

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { prepared } from '../../src/db/prepared';
+import { pageLimit, prepared } from '../../src/db/prepared';
 import { createTestContext, watchQueries, type TestContext } from '../support';
 
 /**
@@ -113,6 +113,32 @@ describe('prepared statements', () => {
     } finally {
       client.release();
     }
+  });
+
+  it('when a page read asks for a usual page size, then its LIMIT is a literal named into the statement; another size is a parameter', () => {
+    const params: unknown[] = ['x'];
+    expect(pageLimit(21, (v) => params.push(v))).toEqual({ sql: 'LIMIT 21', tag: '.l21' });
+    expect(params).toEqual(['x']);
+    expect(pageLimit(8, (v) => params.push(v))).toEqual({ sql: 'LIMIT $2', tag: '' });
+    expect(params).toEqual(['x', 8]);
+  });
+
+  it('when history and payments pages of odd sizes are read, then they answer like the usual ones', async () => {
+    const c = await t.createCustomer({ password: 'pages-pass-12' });
+    const { accountId } = await t.openMobileAccount(c.id, { balance: 500_00 });
+    for (let i = 0; i < 9; i++) await t.ds.transaction((em) => t.services.ledger.post(em, { accountId, amount: BigInt(100 + i), kind: 'adjustment', ref: `odd-${i}` }));
+    const auth = t.bearer((await t.signIn(c.phone, 'pages-pass-12')).accessToken);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=7&sort=amount${cursor ? `&cursor=${cursor}` : ''}`).set(auth).expect(200);
+      seen.push(...res.body.items.map((e: { amount: { amount: number } }) => e.amount.amount));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 500_00].sort((a, b) => a - b));
+    const twenty = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=20&sort=amount`).set(auth).expect(200);
+    expect(twenty.body.items.map((e: { amount: { amount: number } }) => e.amount.amount)).toEqual(seen);
+    await t.http.get('/api/v1/payments?limit=3').set(auth).expect(200);
   });
 
   it('when a name is registered again with other SQL, then registration refuses it', () => {

@@ -8,7 +8,7 @@ import type { LedgerKind, MonthlySummaryView, Page, TransactionSort, Transaction
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
-import { prepared } from '../../db/prepared';
+import { pageLimit, prepared } from '../../db/prepared';
 import { visibleAccountSql, type AccountsService } from '../accounts';
 
 export interface HistoryFilter {
@@ -132,13 +132,13 @@ export class HistoryService {
       params.push(col === 'amount' ? after.value : new Date(after.value), after.id);
       where.push(`(${col}, id) ${dir === 'DESC' ? '<' : '>'} ($${params.length - 1}, $${params.length}::uuid)`);
     }
-    params.push(limit);
-    const sql = `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
-        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`;
-    // The page a visit reads (no filter, each sort, first or later) runs prepared; a filtered one, rarer and of
-    // many shapes, as it comes.
+    // The page a visit reads (no filter, each sort, first or later) runs prepared, its usual sizes with a literal
+    // LIMIT (see pageLimit); a filtered one, rarer and of many shapes, as it comes.
     const plain = visibleTo !== undefined && where.length === (after ? 3 : 2);
-    return this.ds.query(plain ? prepared(`history.page.${sort}${after ? '.after' : ''}`, sql) : sql, params);
+    const lim = plain ? pageLimit(limit, (v) => params.push(v)) : { sql: `LIMIT $${params.push(limit)}`, tag: '' };
+    const sql = `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
+        WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} ${lim.sql}`;
+    return this.ds.query(plain ? prepared(`history.page.${sort}${after ? '.after' : ''}${lim.tag}`, sql) : sql, params);
   }
 
   /** The WHERE of a filter (validated: a bad one is a 400). */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { prepared } from '../../db/prepared';
+import { pageLimit, prepared } from '../../db/prepared';
 import {
   PaymentLimits,
   type CancellationReason,
@@ -324,13 +324,12 @@ export class PaymentsService {
   async list(customerId: string, q: { accountId?: string; limit: number; cursor?: string }): Promise<Page<PaymentView>> {
     if (q.accountId) await this.ds.transaction((em) => this.deps.accounts.access(em, customerId, q.accountId as string));
     const after = decodeCursor(q.cursor);
+    const params: unknown[] = after ? [q.accountId ?? customerId, after.at, after.id] : [q.accountId ?? customerId];
+    const limit = pageLimit(q.limit + 1, (v) => params.push(v));
     const sql = `${SELECT} WHERE ${q.accountId ? "p.account_id = $1 AND p.purpose = 'top_up'" : 'p.customer_id = $1'}
-         ${after ? 'AND (p.created_at, p.id) < ($3::timestamptz, $4::uuid)' : ''}
-       ORDER BY p.created_at DESC, p.id DESC LIMIT $2`;
-    const rows: PaymentRow[] = await this.ds.query(
-      prepared(`payments.list${q.accountId ? '.account' : ''}${after ? '.after' : ''}`, sql),
-      after ? [q.accountId ?? customerId, q.limit + 1, after.at, after.id] : [q.accountId ?? customerId, q.limit + 1],
-    );
+         ${after ? 'AND (p.created_at, p.id) < ($2::timestamptz, $3::uuid)' : ''}
+       ORDER BY p.created_at DESC, p.id DESC ${limit.sql}`;
+    const rows: PaymentRow[] = await this.ds.query(prepared(`payments.list${q.accountId ? '.account' : ''}${after ? '.after' : ''}${limit.tag}`, sql), params);
     return toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toPaymentView);
   }
 
