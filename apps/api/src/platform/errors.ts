@@ -88,10 +88,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose)
       return sendProblem(res, new AppError('validation_failed', e.status, e.message), instance);
     if (lostDatabase(err)) {
-      // The connection went away under the request (a restart or failover of PostgreSQL): its transaction rolled
-      // back whole, so the request may simply be sent again.
+      // The connection went away under the request (a restart or failover of PostgreSQL): the transaction it was in
+      // rolled back. A route of several steps may have finished some; every such POST takes an Idempotency-Key, so
+      // sending the request again with the same key is what the client should do.
       (requestLog(req) ?? logger).warn({ err }, 'database connection lost during the request');
-      return sendProblem(res, new AppError('service_unavailable', 503, 'The database connection was lost; nothing was changed. Try again.', {}, { 'Retry-After': '1' }), instance);
+      return sendProblem(
+        res,
+        new AppError('service_unavailable', 503, 'The database connection was lost while handling the request. Send it again (with the same Idempotency-Key where the route takes one).', {}, { 'Retry-After': '1' }),
+        instance,
+      );
     }
     (requestLog(req) ?? logger).error({ err }, 'unhandled error');
     sendProblem(res, new AppError('internal_error', 500, 'Something went wrong on our side.'), instance);

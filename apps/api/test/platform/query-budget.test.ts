@@ -131,9 +131,11 @@ describe('prepared statements', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=7&sort=amount${cursor ? `&cursor=${cursor}` : ''}`).set(auth).expect(200);
-      seen.push(...res.body.items.map((e: { amount: { amount: number } }) => e.amount.amount));
-      cursor = res.body.nextCursor;
+      const page: { items: { amount: { amount: number } }[]; nextCursor: string | null } = (
+        await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=7&sort=amount${cursor ? `&cursor=${cursor}` : ''}`).set(auth).expect(200)
+      ).body;
+      seen.push(...page.items.map((e) => e.amount.amount));
+      cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 500_00].sort((a, b) => a - b));
     const twenty = await t.http.get(`/api/v1/accounts/${accountId}/transactions?limit=20&sort=amount`).set(auth).expect(200);
