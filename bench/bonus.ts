@@ -22,7 +22,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ import { openDatabase } from '../apps/api/src/db/data-source';
 import { freePort, startEmbeddedPostgres } from '../apps/api/src/db/embedded';
 import { systemClock } from '../apps/api/src/platform/clock';
 import { createLogger } from '../apps/api/src/platform/logger';
+import { cpuSeconds, postmasterOf } from './support';
 
 const env = process.env;
 const MEMBERS = Number(env.MEMBERS ?? 100_000);
@@ -44,27 +45,6 @@ const BATCH_LOTS = Number(env.BATCH_LOTS ?? 5000);
 const MAIN = path.join(__dirname, '..', 'apps', 'api', 'dist', 'main.js');
 const SPAWN = (env.SERVER ?? 'spawn') === 'spawn';
 const SECRET = 'bench-secret-bench-secret-bench-secret';
-
-/** /proc/<pid>/stat fields after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
-function procStat(pid: number | string): string[] | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds of these processes and their direct children (API workers; PostgreSQL backends). */
-function cpuSeconds(roots: number[]): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const f = procStat(pid);
-    if (!f) continue;
-    if (roots.includes(Number(pid))) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-    else if (roots.includes(Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / 100;
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
@@ -88,7 +68,7 @@ async function main() {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const [{ pid: backend }] = (await admin.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
-  const postmaster = Number(procStat(backend)?.[1]) || undefined;
+  const postmaster = postmasterOf(backend);
 
   const ds = await openDatabase(url.toString(), { poolSize: 4 });
   const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, LOG_LEVEL: 'silent', SERVE_WEB: '0' }), databaseUrl: url.toString() };

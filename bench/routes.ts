@@ -13,7 +13,7 @@
  * expression: run only the reads whose name matches, e.g. `ONLY='^GET /accounts$'` with API_NODE_ARGS=--cpu-prof).
  */
 import autocannon from 'autocannon';
-import { cpuMsOf, freshDatabase, postgresCpuMs, seedCustomers, signIn, startApi, startBaseline } from './support';
+import { cpuSeconds, freshDatabase, postmasterOf, seedCustomers, signIn, startApi, startBaseline } from './support';
 
 const env = process.env;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
@@ -26,14 +26,16 @@ async function main() {
   console.log(`load average before: ${load()}`);
   const db = await freshDatabase('cabinet_routes');
   const { ds, customers } = await seedCustomers(db.url, CUSTOMERS, HISTORY);
+  const [{ pid: backend }]: { pid: number }[] = await ds.query('SELECT pg_backend_pid() AS pid');
+  const postmaster = postmasterOf(backend);
   const api = await startApi(db.url, { workers: 1 });
   const tokens = await Promise.all(customers.map((c) => signIn(api.base, c.phone)));
 
   /** One row: autocannon on `url`, and the CPU the serving process (`pid`) and PostgreSQL spent per request. */
   const run = async (name: string, url: (i: number) => string, token?: (i: number) => string, pid = api.child.pid!) => {
     let next = 0;
-    const cpu0 = cpuMsOf(pid);
-    const pg0 = postgresCpuMs();
+    const cpu0 = cpuSeconds([pid]);
+    const pg0 = postmaster ? cpuSeconds([postmaster]) : NaN;
     const r = await autocannon({
       url: url(0),
       connections: CONNECTIONS,
@@ -45,8 +47,9 @@ async function main() {
         client.setRequests([{ method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } }]);
       },
     } as autocannon.Options);
-    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, r.requests.total);
-    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, nodeUs: perRequest(cpuMsOf(pid) - cpu0), pgUs: perRequest(postgresCpuMs() - pg0) };
+    const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, r.requests.total);
+    const pgUs = postmaster ? perRequest(cpuSeconds([postmaster]) - pg0) : NaN;
+    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, nodeUs: perRequest(cpuSeconds([pid]) - cpu0), pgUs };
   };
 
   const pg = await startBaseline('pg', db.url, customers[0]!.accountId);
@@ -73,8 +76,9 @@ async function main() {
 
   const base = rows[0]!;
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each; load average after: ${load()}`);
-  // CPU per request: the serving process (the API, or the raw-pg baseline's) and every PostgreSQL process. On two
-  // shared cores these say where a route's cost is better than req/s does, which the neighbours' load moves.
+  // CPU per request: the serving process (the API, or the raw-pg baseline's) and PostgreSQL (the postmaster and its
+  // backends). On two shared cores these say where a route's cost is better than req/s does, which the neighbours'
+  // load moves.
   console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'÷ raw pg'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× p99'.padStart(6)} ${'bad'.padStart(5)} ${'node µs'.padStart(8)} ${'pg µs'.padStart(6)}`);
   for (const r of rows) {
     console.log(`${r.name.padEnd(44)} ${Math.round(r.rate).toLocaleString('en').padStart(8)} ${(r.rate / base.rate).toFixed(2).padStart(9)} ${String(r.p99).padStart(7)} ${(r.p99 / base.p99).toFixed(1).padStart(6)} ${String(r.bad).padStart(5)} ${Math.round(r.nodeUs).toString().padStart(8)} ${Math.round(r.pgUs).toString().padStart(6)}`);

@@ -219,29 +219,33 @@ export async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, account
   return { base, pid: child.pid!, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
 }
 
-/** CPU time (ms, user + system) a process has used so far, from /proc (Linux). */
-export function cpuMsOf(pid: number): number {
+/** /proc/<pid>/stat fields after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
+export function procStat(pid: number | string): string[] | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   } catch {
-    return NaN;
+    return undefined; // the process ended meanwhile, or is not on this machine
   }
 }
 
-/** CPU time (ms) every PostgreSQL process on this machine has used so far: the database's share of a run. */
-export function postgresCpuMs(): number {
-  let total = 0;
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (readFileSync(`/proc/${d}/stat`, 'utf8').includes('(postgres)')) total += cpuMsOf(Number(d)) || 0;
-    } catch {
-      // gone meanwhile
-    }
+/**
+ * CPU seconds (user + system) used so far by these processes and their children (the API's cluster
+ * workers; the postmaster's backends, autovacuum workers and helpers), those that ended included (the
+ * root's cutime). Linux /proc. Other PostgreSQL or Node processes on the machine (someone's test run) are
+ * not counted.
+ */
+export function cpuSeconds(roots: number[]): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const f = procStat(pid);
+    if (!f) continue;
+    if (roots.includes(Number(pid))) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    else if (roots.includes(Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
   }
-  return total;
+  return ticks / 100;
 }
 
-/** USER_HZ: Linux reports process CPU in ticks of 1/100 s. */
-const CLOCK_TICKS = 100;
+/** The postmaster of a backend (`SELECT pg_backend_pid()`), when the server runs on this machine: its tree's CPU is PostgreSQL's share. */
+export function postmasterOf(backendPid: number): number | undefined {
+  return Number(procStat(backendPid)?.[1]) || undefined;
+}

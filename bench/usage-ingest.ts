@@ -19,7 +19,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,7 @@ import { freePort, startEmbeddedPostgres } from '../apps/api/src/db/embedded';
 import { systemClock } from '../apps/api/src/platform/clock';
 import { createLogger } from '../apps/api/src/platform/logger';
 import { seedCatalog } from '../apps/api/src/seed/catalog';
+import { cpuSeconds, postmasterOf } from './support';
 
 const env = process.env;
 const LINES = Number(env.LINES ?? 100_000);
@@ -40,32 +41,6 @@ const BATCH = 1000;
 const IN_FLIGHT = Number(env.IN_FLIGHT ?? 4);
 const MAIN = path.join(__dirname, '..', 'apps', 'api', 'dist', 'main.js');
 const SPAWN = (env.SERVER ?? 'spawn') === 'spawn';
-
-/** /proc/<pid>/stat fields after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
-function procStat(pid: number | string): string[] | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  } catch {
-    return undefined; // the process ended meanwhile, or is not on this machine
-  }
-}
-
-/**
- * CPU seconds (user + system) used so far by these processes and their children (the API's cluster
- * workers; the postmaster's backends, autovacuum workers and helpers), those that ended included (the
- * root's cutime). Linux /proc. Other PostgreSQL or Node processes on the machine (someone's test run) are
- * not counted.
- */
-function cpuSeconds(roots: number[]): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const f = procStat(pid);
-    if (!f) continue;
-    if (roots.includes(Number(pid))) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-    else if (roots.includes(Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / 100;
-}
 
 async function main() {
   let adminUrl = env.DATABASE_URL;
@@ -89,7 +64,7 @@ async function main() {
 
   // The postmaster, when the server runs on this machine: its CPU and its children's is PostgreSQL's share.
   const [{ pid: backend }] = (await admin.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
-  const postmaster = Number(procStat(backend)?.[1]) || undefined;
+  const postmaster = postmasterOf(backend);
 
   const ds = await openDatabase(url.toString(), { poolSize: 10 });
   const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: env.BENCH_LOG ?? 'silent', SERVE_WEB: '0' }), databaseUrl: url.toString() };
