@@ -15,7 +15,7 @@ export function createPassport(auth: AuthService): passport.PassportStatic {
       (req, login, password, done) => {
         // The strategy's "user" is the session it started: check and start are one transaction.
         auth
-          .signIn({ login, password, captcha: req.body?.captcha, ip: req.ip ?? null }, requestMeta(req))
+          .signIn({ login, password, captcha: req.body?.captcha }, requestMeta(req))
           .then((started) => done(null, started), done);
       },
     ),

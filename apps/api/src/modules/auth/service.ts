@@ -128,13 +128,10 @@ export class AuthService {
    * password answer alike; 5 failures in a row lock the login for 15 minutes. Counters written on the way to an
    * error are kept (the transaction commits, then the error is thrown).
    */
-  async signIn(
-    input: { login: string; password: string; captcha?: { id: string; answer: string }; ip: string | null },
-    meta: RequestMeta,
-  ): Promise<SessionStarted> {
+  async signIn(input: { login: string; password: string; captcha?: { id: string; answer: string } }, meta: RequestMeta): Promise<SessionStarted> {
     const msgIds: string[] = [];
     const outcome = await this.ds.transaction(async (em): Promise<Outcome<SessionStarted>> => {
-      const checked = await this.checkCredentials(em, input);
+      const checked = await this.checkCredentials(em, { ...input, ip: meta.ip });
       return checked.ok ? done(await this.openSession(em, checked.value, meta, msgIds)) : checked;
     });
     const started = unwrap(outcome);
