@@ -5,7 +5,7 @@ import type { ClosingDocumentKind, ClosingDocumentView, Page } from '@cabinet/sh
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
-import { monthBounds, moscowMonth, previousMonth, ruDate, ruMonth } from './moscow';
+import { monthBounds, moscowMonth, previousMonth, ruDate, ruMonth } from '../../platform/moscow';
 import type { CompanyRow, CorporateService } from './service';
 import { SpendingReports } from './spending';
 

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CorporateLimits, type DepartmentSpending, type SpendingQuery, type SpendingReport, type SpendingRow } from '@cabinet/shared-types';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
-import { moscowDayStart, nextDay } from './moscow';
+import { moscowDayStart, nextDay } from '../../platform/moscow';
 import { spentCte, type CompanyRow, type CorporateService } from './service';
 
 /** Kopecks as roubles with a comma, as Excel in Russian reads them. */

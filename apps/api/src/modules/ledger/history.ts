@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
 import { pageLimit, prepared } from '../../db/prepared';
+import { monthBounds, moscowMonth, previousMonth } from '../../platform/moscow';
 import { visibleAccountSql, type AccountsService } from '../accounts';
 
 export interface HistoryFilter {
@@ -124,6 +125,7 @@ export class HistoryService {
     const { col, dir } = SORTS[sort];
     const after = decode(sort, cursor);
     const { where, params } = this.where(accountId, f);
+    const unfiltered = where.length === 1; // only `account_id = $1`
     if (visibleTo !== undefined) {
       params.push(visibleTo);
       where.push(visibleAccountSql(1, params.length));
@@ -134,7 +136,7 @@ export class HistoryService {
     }
     // The page a visit reads (no filter, each sort, first or later) runs prepared, its usual sizes with a literal
     // LIMIT (see pageLimit); a filtered one, rarer and of many shapes, as it comes.
-    const plain = visibleTo !== undefined && where.length === (after ? 3 : 2);
+    const plain = visibleTo !== undefined && unfiltered;
     const lim = plain ? pageLimit(limit, (v) => params.push(v)) : { sql: `LIMIT $${params.push(limit)}`, tag: '' };
     const sql = `SELECT id, amount, kind, description, balance_after, created_at FROM ledger_entries
         WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, id ${dir} ${lim.sql}`;
@@ -246,16 +248,11 @@ export class HistoryService {
   }
 
   async summary(customerId: string, accountId: string, months: number): Promise<MonthlySummaryView> {
-    const now = this.clock.now();
-    // Moscow has kept UTC+3 all year since 2014: a month there starts at 21:00 UTC the day before.
-    const moscow = new Date(now.getTime() + 3 * 3600_000);
-    const out: MonthlySummaryView['months'] = [];
-    const starts: Date[] = [];
-    for (let i = months - 1; i >= 0; i--) {
-      const d = new Date(Date.UTC(moscow.getUTCFullYear(), moscow.getUTCMonth() - i, 1));
-      out.push({ month: d.toISOString().slice(0, 7), spent: rub(0), received: rub(0), byKind: {} });
-      starts.push(new Date(d.getTime() - 3 * 3600_000));
-    }
+    // The last `months` Moscow months, oldest first, and the instant each starts.
+    const keys = [moscowMonth(this.clock.now())];
+    while (keys.length < months) keys.unshift(previousMonth(keys[0]));
+    const out: MonthlySummaryView['months'] = keys.map((month) => ({ month, spent: rub(0), received: rub(0), byKind: {} }));
+    const starts = keys.map((month) => monthBounds(month).start);
     const rows: { bucket: number; kind: LedgerKind; spent: string; received: string }[] = await this.ds.query(SUMMARY, [accountId, starts, starts[0], customerId]);
     if (!rows.length) await this.deps.accounts.access(this.ds.manager, customerId, accountId); // none, or not theirs
     for (const r of rows) {
