@@ -1,5 +1,5 @@
 import { AccountKinds, type AccountKind } from '@cabinet/shared-types';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useTariffs } from '@/shared/api/get-tariffs';
@@ -14,6 +14,8 @@ const providersByKind: Record<AccountKind, string[]> = {
   internet: ['skynet'],
 };
 
+const allProviders = [...providersByKind.mobile, ...providersByKind.internet];
+
 function isKind(value: string | null): value is AccountKind {
   return value !== null && (AccountKinds as readonly string[]).includes(value);
 }
@@ -25,18 +27,30 @@ export function TariffsPage() {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
-  const providers = kind ? providersByKind[kind] : [...providersByKind.mobile, ...providersByKind.internet];
+  const providers = kind ? providersByKind[kind] : allProviders;
   const providerParam = params.get('provider') ?? '';
   const provider = providers.includes(providerParam) ? providerParam : undefined;
   const tariffs = useTariffs({ kind, provider });
   const providerId = useId();
+  // The router applies a search change in a transition, so a control bound to the URL alone would spring back to
+  // its old value for a frame after the click (React restores a controlled input whose state did not change yet).
+  // What the user picked is shown at once; the URL, and with it the query, follow.
+  const fromUrl = { kind: kind ?? '', provider: provider ?? '' };
+  const [shown, setShown] = useState(fromUrl);
+  const [urlSeen, setUrlSeen] = useState(fromUrl);
+  if (urlSeen.kind !== fromUrl.kind || urlSeen.provider !== fromUrl.provider) {
+    setUrlSeen(fromUrl);
+    setShown(fromUrl);
+  }
+  const shownProviders = isKind(shown.kind) ? providersByKind[shown.kind] : allProviders;
 
   const update = (next: { kind?: string; provider?: string }) => {
     const search = new URLSearchParams();
-    const nextKind = 'kind' in next ? next.kind : kind;
-    const nextProvider = 'provider' in next ? next.provider : provider;
+    const nextKind = 'kind' in next ? next.kind : shown.kind || undefined;
+    const nextProvider = 'provider' in next ? next.provider : shown.provider || undefined;
     if (nextKind) search.set('kind', nextKind);
     if (nextProvider) search.set('provider', nextProvider);
+    setShown({ kind: nextKind ?? '', provider: nextProvider ?? '' });
     setParams(search, { replace: true });
   };
 
@@ -56,7 +70,7 @@ export function TariffsPage() {
                   type="radio"
                   name="kind"
                   value={value}
-                  checked={(kind ?? '') === value}
+                  checked={shown.kind === value}
                   onChange={() => update({ kind: value || undefined, provider: undefined })}
                 />
                 {value ? t(`accountKind.${value}`) : t('catalog.allKinds')}
@@ -66,9 +80,9 @@ export function TariffsPage() {
         </fieldset>
         <div className="field">
           <label htmlFor={providerId}>{t('catalog.provider')}</label>
-          <select id={providerId} value={provider ?? ''} onChange={(event) => update({ provider: event.target.value || undefined })}>
+          <select id={providerId} value={shown.provider} onChange={(event) => update({ provider: event.target.value || undefined })}>
             <option value="">{t('catalog.allProviders')}</option>
-            {providers.map((value) => (
+            {shownProviders.map((value) => (
               <option key={value} value={value}>
                 {t(`providers.${value}`, { defaultValue: value })}
               </option>
