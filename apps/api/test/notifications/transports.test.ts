@@ -13,6 +13,16 @@ interface GatewayCall {
 async function startGateway() {
   const calls: GatewayCall[] = [];
   const script: { status: number; body?: unknown; headers?: Record<string, string> }[] = [];
+  /** While set, every call is recorded at once and answered only when the gate opens (a slow gateway). */
+  let gate: Promise<void> | null = null;
+  const hold = () => {
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
+    return () => {
+      gate = null;
+      open();
+    };
+  };
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
@@ -21,6 +31,7 @@ async function startGateway() {
       return;
     }
     calls.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
+    if (gate) await gate;
     if (req.headers.authorization !== 'Bearer gw-key-1') {
       res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'unauthorized', message: 'bad key' } }));
       return;
@@ -30,7 +41,7 @@ async function startGateway() {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { calls, script, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, close: () => new Promise((r) => server.close(r)) };
+  return { calls, script, hold, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, close: () => new Promise((r) => server.close(r)) };
 }
 
 describe('the HTTP SMS gateway transport', () => {
@@ -100,6 +111,65 @@ describe('the HTTP SMS gateway transport', () => {
     await t.services.notifications.deliverDue();
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(gw.calls).toHaveLength(2);
+  });
+
+  // A message written straight to the outbox (no route hands it over), and the gateway's calls for it alone.
+  const queued = async (phone: string) =>
+    t.ds.transaction((em) => t.services.notifications.enqueue(em, { channel: 'sms', to: phone, body: 'Код 123456' }));
+  const callsFor = (id: string) => gw.calls.filter((c) => c.body.reference === id);
+  const until = async (ok: () => boolean) => {
+    for (let i = 0; !ok(); i++) {
+      if (i > 200) throw new Error('the gateway was not called');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('while the gateway takes its time, no transaction is held open and a second hand-over does not send the message again', async () => {
+    const c = await t.createCustomer();
+    const id = await queued(c.phone);
+    const release = gw.hold();
+    const sending = t.services.notifications.deliver([id]);
+    await until(() => callsFor(id).length === 1);
+
+    const open = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+    expect(open).toEqual([{ n: 0 }]);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    await t.services.notifications.deliver([id]);
+    await t.services.notifications.deliverDue();
+    expect(callsFor(id)).toHaveLength(1);
+
+    release();
+    await sending;
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, next_attempt_at: null });
+    expect(callsFor(id)).toHaveLength(1);
+  });
+
+  it('when a try outlives its two-minute lease, then the job sends the message again and the late answer changes nothing', async () => {
+    const c = await t.createCustomer();
+    const id = await queued(c.phone);
+    const release = gw.hold();
+    const first = t.services.notifications.deliver([id]);
+    await until(() => callsFor(id).length === 1);
+    t.clock.advance(119_000);
+    await t.services.notifications.deliverDue(); // the lease still holds
+    expect(callsFor(id)).toHaveLength(1);
+    t.clock.advance(1_000);
+    const second = t.services.notifications.deliverDue();
+    await until(() => callsFor(id).length === 2);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 2 });
+    release();
+    await Promise.all([first, second]);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('when the last try never reported back (the sender stopped), then the job marks the message failed without sending it', async () => {
+    const c = await t.createCustomer();
+    const id = await queued(c.phone);
+    // As a process that claimed the third and last try and died would leave it: counted, lease run out.
+    await t.query(`UPDATE notification_outbox SET attempts = 3, next_attempt_at = $2 WHERE id = $1`, [id, new Date(t.clock.now().getTime() - 1000)]);
+    await t.services.notifications.deliverDue();
+    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 3, next_attempt_at: null, error: expect.stringContaining('stopped while sending') });
+    expect(callsFor(id)).toHaveLength(0);
   });
 
   it('when the gateway refuses the number (400), then it is failed at once; a 429 waits as long as Retry-After says', async () => {

@@ -86,6 +86,22 @@ export interface DeliveryOptions {
   retryBaseSeconds: number;
 }
 
+/**
+ * How long a claimed message is left to its sender before the job may take it again: longer than any
+ * transport's own timeout (the SMS gateway's 10 s, SMTP's 15 s per phase).
+ */
+const DELIVERY_LEASE_MS = 120_000;
+
+interface ClaimedRow {
+  id: string;
+  channel: NotificationChannel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  headers: Record<string, string> | null;
+  attempts: number;
+}
+
 interface CentreRow {
   id: string;
   event_type: string;
@@ -242,6 +258,13 @@ export class NotificationsService {
   /** The job: pending messages whose retry time came (or that nobody handed over, a minute on). Returns how many were tried. */
   async deliverDue(limit = 100): Promise<number> {
     const now = this.clock.now();
+    // The last try was claimed and its lease ran out with no outcome (the process stopped while sending).
+    await this.ds.query(
+      `UPDATE notification_outbox SET status = 'failed', next_attempt_at = NULL,
+              error = coalesce(error || ' / ', '') || 'no outcome from the last try (the sender stopped while sending)'
+        WHERE status = 'pending' AND attempts >= $2 AND next_attempt_at <= $1`,
+      [now, this.delivery.maxAttempts],
+    );
     const rows: { id: string }[] = await this.ds.query(
       `SELECT id FROM notification_outbox WHERE status = 'pending'
          AND (next_attempt_at <= $1 OR (next_attempt_at IS NULL AND created_at <= $2))
@@ -288,47 +311,57 @@ export class NotificationsService {
    * Hands pending messages to their transport. Safe to call twice: only pending rows are taken, each once.
    * A failure the provider may get over is tried again later (exponential backoff, `maxAttempts` in all);
    * a permanent refusal, or the last try, marks the row failed with the error.
+   *
+   * No transaction is open while a transport sends. Each message is first claimed by one statement (its try
+   * counted, and its next try set a lease ahead, so nobody else takes it meanwhile), then sent, then its outcome
+   * written, on the condition that the claim is still this one's. Holding the row locked through the send, as
+   * before, kept a pool connection busy for as long as the SMS gateway or the mail server took to answer.
+   * Should the process stop mid-send, the lease runs out and the job tries the message again.
    */
   async deliver(ids: string[]): Promise<void> {
     for (const id of ids) {
-      if (!id) continue;
-      await this.ds.transaction(async (em) => {
-        const msg = await em
-          .getRepository(OutboxMessage)
-          .createQueryBuilder('m')
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .where('m.id = :id AND m.status = :s AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= :now)', { id, s: 'pending', now: this.clock.now() })
-          .getOne();
-        if (!msg) return;
-        const transport = msg.channel === 'sms' ? this.sms : this.mail;
-        try {
-          const attachments: Attachment[] = msg.channel === 'email' ? await this.attachmentsOf(em, msg.id) : [];
-          await transport.send({
-            id: msg.id,
-            to: msg.recipient,
-            subject: msg.subject,
-            body: msg.body,
-            ...(attachments.length ? { attachments } : {}),
-            ...(msg.headers ? { headers: msg.headers } : {}),
-          });
-          await em.update(OutboxMessage, { id }, { status: 'sent', sentAt: this.clock.now(), attempts: msg.attempts + 1, nextAttemptAt: null });
-        } catch (err) {
-          const attempts = msg.attempts + 1;
-          const error = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-          const permanent = err instanceof TransportError && err.permanent;
-          if (permanent || attempts >= this.delivery.maxAttempts) {
-            await em.update(OutboxMessage, { id }, { status: 'failed', attempts, error, nextAttemptAt: null });
-          } else {
-            const backoff = this.delivery.retryBaseSeconds * 2 ** (attempts - 1);
-            const wait = Math.max(backoff, err instanceof TransportError ? (err.retryAfterSeconds ?? 0) : 0);
-            await em.update(OutboxMessage, { id }, { attempts, error, nextAttemptAt: new Date(this.clock.now().getTime() + wait * 1000) });
-          }
-        }
-      });
+      if (id) await this.deliverOne(id);
     }
     // Another channel failing (a push service down) never fails the caller: its rows stay pending for the job.
     for (const f of this.fanOuts) await f.deliver(ids).catch(() => undefined);
+  }
+
+  private async deliverOne(id: string): Promise<void> {
+    const now = this.clock.now();
+    const [claimed]: [ClaimedRow[], number] = await this.ds.query(
+      `UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = $3
+        WHERE id = (SELECT id FROM notification_outbox WHERE id = $1 AND status = 'pending' AND attempts < $4
+                       AND (next_attempt_at IS NULL OR next_attempt_at <= $2) FOR UPDATE SKIP LOCKED)
+        RETURNING id, channel, recipient, subject, body, headers, attempts`,
+      [id, now, new Date(now.getTime() + DELIVERY_LEASE_MS), this.delivery.maxAttempts],
+    );
+    const msg = claimed[0];
+    if (!msg) return;
+    // Written only while the claim is ours: a try that outlived its lease (and was taken again) changes nothing.
+    const settle = (set: string, params: unknown[]) =>
+      this.ds.query(`UPDATE notification_outbox SET ${set} WHERE id = $1 AND status = 'pending' AND attempts = $2`, [msg.id, msg.attempts, ...params]);
+    try {
+      const attachments = msg.channel === 'email' ? await this.attachmentsOf(this.ds.manager, msg.id) : [];
+      await (msg.channel === 'sms' ? this.sms : this.mail).send({
+        id: msg.id,
+        to: msg.recipient,
+        subject: msg.subject,
+        body: msg.body,
+        ...(attachments.length ? { attachments } : {}),
+        ...(msg.headers ? { headers: msg.headers } : {}),
+      });
+      await settle(`status = 'sent', sent_at = $3, next_attempt_at = NULL`, [this.clock.now()]);
+    } catch (err) {
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+      const permanent = err instanceof TransportError && err.permanent;
+      if (permanent || msg.attempts >= this.delivery.maxAttempts) {
+        await settle(`status = 'failed', error = $3, next_attempt_at = NULL`, [error]);
+      } else {
+        const backoff = this.delivery.retryBaseSeconds * 2 ** (msg.attempts - 1);
+        const wait = Math.max(backoff, err instanceof TransportError ? (err.retryAfterSeconds ?? 0) : 0);
+        await settle(`error = $3, next_attempt_at = $4`, [error, new Date(this.clock.now().getTime() + wait * 1000)]);
+      }
+    }
   }
 
   /** The dev inbox: newest first, optionally for one recipient. */
