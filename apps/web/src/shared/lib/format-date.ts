@@ -1,3 +1,5 @@
+import { dateTimeFormat, relativeTimeFormat } from './intl';
+
 /** Locales the SPA formats for; `en` uses the day-month order and the 24-hour clock. */
 const locales: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
 
@@ -11,14 +13,14 @@ function toDate(value: string | number | Date): Date {
 
 /** 21 нояб. 2026 г., 14:05 / 21 Nov 2026, 14:05 */
 export function formatDateTime(value: string | number | Date, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+  return dateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
     toDate(value),
   );
 }
 
 /** 14:05 */
 export function formatTime(value: string | number | Date, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit' }).format(
+  return dateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit' }).format(
     toDate(value),
   );
 }
@@ -27,14 +29,14 @@ export function formatTime(value: string | number | Date, language: string): str
 export function formatDate(value: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short' }).format(date);
+  return dateTimeFormat(localeOf(language), { dateStyle: 'short' }).format(date);
 }
 
 /** "5 минут назад" / "5 minutes ago" (or a date when older than a week). */
 export function formatRelative(value: string | number | Date, language: string, now = Date.now()): string {
   const seconds = Math.round((toDate(value).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  const format = new Intl.RelativeTimeFormat(localeOf(language), { numeric: 'auto' });
+  const format = relativeTimeFormat(localeOf(language), { numeric: 'auto' });
   if (abs < 60) return format.format(0, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
@@ -52,5 +54,5 @@ export function formatCountdown(totalSeconds: number): string {
 export function formatDay(value: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : toDate(value);
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(date);
+  return dateTimeFormat(localeOf(language), { dateStyle: 'medium' }).format(date);
 }

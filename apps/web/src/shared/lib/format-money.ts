@@ -1,10 +1,11 @@
 import type { Money } from '@cabinet/shared-types';
 import { localeOf } from './format-date';
+import { numberFormat } from './intl';
 
 /** `{ amount: 34250 }` → `342,50 ₽`; whole roubles without kopecks: `1 200 ₽`. */
 export function formatMoney(money: Money, language: string): string {
   const whole = money.amount % 100 === 0;
-  return new Intl.NumberFormat(localeOf(language), {
+  return numberFormat(localeOf(language), {
     style: 'currency',
     currency: money.currency,
     minimumFractionDigits: whole ? 0 : 2,
@@ -14,9 +15,9 @@ export function formatMoney(money: Money, language: string): string {
 
 /** Megabytes as gigabytes with one decimal at most: 24160 → `23,6`. */
 export function formatGigabytes(mb: number, language: string): string {
-  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }).format(mb / 1024);
+  return numberFormat(localeOf(language), { maximumFractionDigits: 1 }).format(mb / 1024);
 }
 
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+  return numberFormat(localeOf(language)).format(value);
 }

@@ -7,13 +7,14 @@ import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { useMonthlySummary } from '../api/get-transactions';
 import { TableScroll } from '@/shared/ui/table-scroll';
+import { dateTimeFormat } from '@/shared/lib/intl';
 
 type Month = MonthlySummaryView['months'][number];
 
 /** `2026-11` → `нояб. 2026` / `Nov 2026`. */
 function monthLabel(month: string, language: string, withYear: boolean): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(localeOf(language), { month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(
+  return dateTimeFormat(localeOf(language), { month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(
     new Date(year, m - 1, 1),
   );
 }

@@ -5,6 +5,7 @@ import { PageLoader } from '@/shared/ui/page-loader';
 import { QueryError } from '@/shared/ui/query-error';
 import { useStatement } from '../api/get-operations';
 import { pointsText } from './points';
+import { dateTimeFormat } from '@/shared/lib/intl';
 
 /** The last 12 Moscow months, newest first: `2026-11`. */
 function recentMonths(now = new Date()): string[] {
@@ -22,7 +23,7 @@ export function StatementPanel() {
   const months = recentMonths();
   const [month, setMonth] = useState(months[0]!);
   const statement = useStatement(month);
-  const monthName = (m: string) => new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const monthName = (m: string) => dateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
   const s = statement.data;
   return (
     <section aria-labelledby="bonus-statement-title" className="bonus-statement">

@@ -8,6 +8,7 @@ import { QueryError } from '@/shared/ui/query-error';
 import { downloadDocument, useDocuments } from '../api/corporate';
 import { useCorporateError, useCorporateT } from '../i18n/use-corporate-t';
 import { TableScroll } from '@/shared/ui/table-scroll';
+import { dateTimeFormat } from '@/shared/lib/intl';
 
 /** Invoices and acts by month, each downloadable as PDF. */
 export function DocumentsSection({ companyId }: { companyId: string }) {
@@ -17,7 +18,7 @@ export function DocumentsSection({ companyId }: { companyId: string }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const month = (period: string) =>
-    new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+    dateTimeFormat(language.startsWith('en') ? 'en-GB' : 'ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 
   const download = async (doc: ClosingDocumentView) => {
     setBusy(doc.id);
