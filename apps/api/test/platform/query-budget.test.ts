@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { pageLimit, prepared } from '../../src/db/prepared';
 import { createTestContext, watchQueries, type TestContext } from '../support';
@@ -59,6 +60,30 @@ describe('query budget of the dashboard and history reads', () => {
     expect(queries.seen.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
     expect(statements.length <= 7 ? [] : statements).toEqual([]);
     expect(statements.filter((q) => !q.startsWith('['))).toEqual([]);
+  });
+
+  it('POST /payments with a saved card: the crediting transaction is at most 12 statements, the whole request at most 34', async () => {
+    const auth = t.bearer(token);
+    const pay = (body: Record<string, unknown>) => t.http.post('/api/v1/payments').set(auth).set('Idempotency-Key', randomUUID()).send({ accountId, amount: { amount: 100_00, currency: 'RUB' }, ...body });
+    const first = await pay({ method: 'bank_card', saveCard: true }).expect(201);
+    await t.payOnAcquirerPage(first.body.confirmation.url, { number: '5555555555554444' });
+    const [card] = (await t.http.get('/api/v1/cards').set(auth).expect(200)).body.items as { id: string }[];
+    await pay({ method: 'saved_card', cardId: card.id }).expect(201);
+    const before = await t.query<{ balance: string }>('SELECT balance FROM accounts WHERE id = $1', [accountId]);
+
+    queries.seen.length = 0;
+    const res = await pay({ method: 'saved_card', cardId: card.id }).expect(201);
+    const seen = [...queries.seen];
+    expect(res.body).toMatchObject({ status: 'succeeded' });
+    expect((await t.query<{ balance: string }>('SELECT balance FROM accounts WHERE id = $1', [accountId]))[0].balance).toBe(String(BigInt(before[0].balance) + 100_00n));
+    // The second transaction settles the payment: it locks the payment, credits the ledger, resumes what waited
+    // for money, and writes the notifications. (The sandbox acquirer in this process makes its own queries
+    // between the two; a real acquirer is an HTTP call.)
+    const starts = seen.flatMap((q, i) => (q === 'START TRANSACTION' ? [i] : []));
+    expect(starts).toHaveLength(2);
+    const settle = seen.slice(starts[1] + 1, seen.indexOf('COMMIT', starts[1]));
+    expect(settle.length <= 12 ? [] : settle).toEqual([]);
+    expect(seen.length <= 34 ? [] : seen).toEqual([]);
   });
 
   it('when a tariff changes in the database, then the account view shows it (the cached row is dropped)', async () => {

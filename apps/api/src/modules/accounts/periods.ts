@@ -62,20 +62,30 @@ export class PeriodsService {
    * After money came in (a payment, a promised payment): lines blocked for debt are unblocked and an
    * internet contract suspended for debt (or running on a deferred payment) pays this period's fee (the same ledger ref the period job
    * uses, so it is never charged twice) and resumes — each only if the balance now allows it. Runs in
-   * the caller's transaction; `debtOpen` (an overdue promised payment) keeps the lines blocked.
+   * the caller's transaction; `debtOpen` (an overdue promised payment) keeps the lines blocked. Returns the balance
+   * after it all (null: no such account).
    */
-  async resumeAfterCredit(em: EntityManager, accountId: string, opts: { debtOpen?: boolean } = {}): Promise<void> {
+  async resumeAfterCredit(em: EntityManager, accountId: string, opts: { debtOpen?: boolean } = {}): Promise<bigint | null> {
     const now = this.clock.now();
-    const [acc] = await em.query('SELECT balance FROM accounts WHERE id = $1', [accountId]);
-    if (!acc) return;
-    if (BigInt(acc.balance) >= 0n && !opts.debtOpen) {
-      await em.query(`UPDATE mobile_lines SET status = 'active', block_reason = NULL, blocked_at = NULL WHERE account_id = $1 AND status = 'blocked' AND block_reason = 'debt'`, [accountId]);
-    }
-    const contracts: { id: string; tariff_id: string; period_start: Date; period_end: Date }[] = await em.query(
-      `SELECT id, tariff_id, period_start, period_end FROM internet_contracts
-        WHERE account_id = $1 AND ((status = 'suspended' AND suspend_reason = 'debt') OR deferred_until IS NOT NULL) FOR UPDATE`,
-      [accountId],
+    // One round trip for the usual case (nothing was blocked or suspended): the balance, the lines unblocked if it
+    // allows, and the contracts waiting for money, locked.
+    const [row]: { balance: string | null; contracts: { id: string; tariff_id: string; period_start: string; period_end: string }[] }[] = await em.query(
+      `WITH acc AS (SELECT balance FROM accounts WHERE id = $1),
+       unblocked AS (
+         UPDATE mobile_lines SET status = 'active', block_reason = NULL, blocked_at = NULL
+          WHERE account_id = $1 AND status = 'blocked' AND block_reason = 'debt' AND NOT $2::boolean AND (SELECT balance FROM acc) >= 0
+         RETURNING 1
+       ),
+       waiting AS (
+         SELECT id, tariff_id, period_start, period_end FROM internet_contracts
+          WHERE account_id = $1 AND ((status = 'suspended' AND suspend_reason = 'debt') OR deferred_until IS NOT NULL) FOR UPDATE
+       )
+       SELECT (SELECT balance FROM acc) AS balance, (SELECT count(*) FROM unblocked) AS unblocked,
+              coalesce((SELECT json_agg(json_build_object('id', id, 'tariff_id', tariff_id, 'period_start', period_start, 'period_end', period_end) ORDER BY id) FROM waiting), '[]'::json) AS contracts`,
+      [accountId, !!opts.debtOpen],
     );
+    if (row.balance === null) return null;
+    const contracts = row.contracts.map((c) => ({ id: c.id, tariff_id: c.tariff_id, period_start: new Date(c.period_start), period_end: new Date(c.period_end) }));
     for (const c of contracts) {
       const [t] = await em.query('SELECT name, monthly_fee FROM tariffs WHERE id = $1', [c.tariff_id]);
       const ref = `monthly:${c.id}:${c.period_start.toISOString()}`;
@@ -84,6 +94,9 @@ export class PeriodsService {
       await em.query('UPDATE accounts SET paid_until = greatest(paid_until, $2::date) WHERE id = $1', [accountId, c.period_end.toISOString().slice(0, 10)]);
       await this.deps.audit.record(em, { action: 'contract_resumed', details: { contractId: c.id, after: 'payment', at: now.toISOString() } });
     }
+    if (!contracts.length) return BigInt(row.balance);
+    const [acc]: { balance: string }[] = await em.query('SELECT balance FROM accounts WHERE id = $1', [accountId]);
+    return BigInt(acc.balance);
   }
 
   /** One period forward (a line far behind catches up one period per pass of the loop). */

@@ -480,11 +480,10 @@ export class PaymentsService {
         if (p.purpose === 'top_up' && p.account_id) {
           const posted = await this.deps.ledger.post(em, { accountId: p.account_id, amount: BigInt(p.amount), kind: 'payment', ref: `payment:${p.id}`, description: paymentDescription(p, state) });
           const { debtOpen } = this.hooks ? await this.hooks.afterCredit(em, p) : { debtOpen: false };
-          await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen });
-          const [{ balance }] = await em.query('SELECT balance FROM accounts WHERE id = $1', [p.account_id]);
+          const balance = (await this.deps.periods.resumeAfterCredit(em, p.account_id, { debtOpen })) ?? 0n;
           if (posted.posted) {
             // On the owner's channels for payments (SMS, the notification centre, and browsers that allow push).
-            const body = `Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(BigInt(balance))}.`;
+            const body = `Платёж ${formatRub(BigInt(p.amount))} зачислен на счёт ${p.account_number}. Баланс: ${formatRub(balance)}.`;
             messages.push(...(await this.deps.notifications.notify(em, { event: 'payment.succeeded', customerId: owner.id, title: 'Платёж зачислен', body, link: `/payments/${p.id}`, sms: owner.phone })));
           }
         } else {
