@@ -34,7 +34,10 @@ describe.skipIf(!chromiumPath)('news, promotions and the notification centre', (
     await page.goto('/news');
     await expectHeading(page, 'Новости и акции');
     const card = page.getByRole('article', { name: 'Удвоенный трафик на месяц' });
-    await expect(card.getByRole('img', { name: /баннер акции/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(640);
+    // The picture may still be on its way when the card shows: wait for it to load (or fail) before measuring it.
+    const banner = (img: HTMLImageElement) =>
+      img.complete ? img.naturalWidth : new Promise<number>((done) => ['load', 'error'].forEach((e) => img.addEventListener(e, () => done(img.naturalWidth), { once: true })));
+    await expect(card.getByRole('img', { name: /баннер акции/ }).evaluate(banner)).resolves.toBe(640);
     // Scheduled for tomorrow: not shown yet.
     await expect(page.getByRole('article', { name: 'Новогодние тарифы' }).count()).resolves.toBe(0);
     await screenshot(page, 'news-list-1280');
