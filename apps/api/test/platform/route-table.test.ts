@@ -127,3 +127,36 @@ describe('deprecated routes', () => {
     expect(op.responses['200'].headers).toHaveProperty('Sunset');
   });
 });
+
+describe('dispatch by first path segment', () => {
+  const spec = (method: 'get' | 'post', path: string, answer: string) => route({ method, path, summary: answer, tags: ['T'], auth: 'public', handler: () => ({ answer }) });
+  const app = express();
+  const router = express.Router();
+  registerRoutes(router, [spec('get', '/things/:id', 'thing'), spec('get', '/things/:id/parts', 'parts'), spec('get', '/me', 'me'), spec('post', '/things/:id', 'posted'), spec('get', '/zeta/last', 'last')], async () => null);
+  router.get('/openapi.json', (_req, res) => {
+    res.json({ answer: 'after the table' });
+  });
+  app.use('/api/v1', router);
+  app.use((_req, res) => {
+    res.status(404).json({ answer: 'not found' });
+  });
+
+  it('when paths differ in case, trailing slash or method, then they reach the route one flat router would pick', async () => {
+    expect((await request(app).get('/api/v1/things/7').expect(200)).body.answer).toBe('thing');
+    expect((await request(app).get('/api/v1/Things/7/PARTS/').expect(200)).body.answer).toBe('parts');
+    expect((await request(app).post('/api/v1/things/7').expect(200)).body.answer).toBe('posted');
+    expect((await request(app).get('/api/v1/me').expect(200)).body.answer).toBe('me');
+    expect((await request(app).get('/api/v1/zeta/last').expect(200)).body.answer).toBe('last');
+  });
+
+  it('when no group or no route of the group matches, then the request goes on to what follows the table', async () => {
+    expect((await request(app).get('/api/v1/openapi.json').expect(200)).body.answer).toBe('after the table');
+    expect((await request(app).get('/api/v1/things/7/other').expect(404)).body.answer).toBe('not found');
+    expect((await request(app).get('/api/v1/%74hings/7').expect(404)).body.answer).toBe('not found');
+    expect((await request(app).delete('/api/v1/things/7').expect(404)).body.answer).toBe('not found');
+  });
+
+  it('when a route begins with a parameter, then registration refuses it (it would belong to no group)', () => {
+    expect(() => registerRoutes(express.Router(), [spec('get', '/:anything', 'x')], async () => null)).toThrow(/must begin with a fixed segment/);
+  });
+});
