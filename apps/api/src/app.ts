@@ -413,7 +413,8 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
     }
     next();
   });
-  app.use(cookieParser());
+  // Cookies are read by the sign-in routes alone (the refresh token, the ESIA state): parsed there, not on every call.
+  app.use('/api/v1/auth', cookieParser());
 
   const api = express.Router();
   registerRoutes(api, routes, async (req, spec, res) => {
