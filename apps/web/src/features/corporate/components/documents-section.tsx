@@ -8,6 +8,7 @@ import { QueryError } from '@/shared/ui/query-error';
 import { downloadDocument, useDocuments } from '../api/corporate';
 import { useCorporateError, useCorporateT } from '../i18n/use-corporate-t';
 import { TableScroll } from '@/shared/ui/table-scroll';
+import { localeOf } from '@/shared/lib/format-date';
 import { dateTimeFormat } from '@/shared/lib/intl';
 
 /** Invoices and acts by month, each downloadable as PDF. */
@@ -18,7 +19,7 @@ export function DocumentsSection({ companyId }: { companyId: string }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const month = (period: string) =>
-    dateTimeFormat(language.startsWith('en') ? 'en-GB' : 'ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+    dateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 
   const download = async (doc: ClosingDocumentView) => {
     setBusy(doc.id);

@@ -1,5 +1,6 @@
 import type { LoanDebtView, LoanProductView } from '@cabinet/shared-types';
 import type { LoansT } from '../i18n/use-loans-t';
+import { localeOf } from '@/shared/lib/format-date';
 import { numberFormat } from '@/shared/lib/intl';
 
 /** 14 → «14 дней»; an instalment term in whole months → «3 месяца». */
@@ -10,7 +11,7 @@ export function termLabel(t: LoansT, termDays: number, product?: Pick<LoanProduc
 
 /** `0.8` → «0,8 %», `292` → «292 %», `127.75` → «127,75 %». */
 export function percent(value: number, language: string): string {
-  return `${numberFormat(language.startsWith('en') ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 3 }).format(value)} %`;
+  return `${numberFormat(localeOf(language), { maximumFractionDigits: 3 }).format(value)} %`;
 }
 
 /** How a payment of `amount` kopecks would be split (penalties, then interest, then principal), as the API splits it. */
