@@ -1,5 +1,9 @@
-/** Moscow is UTC+3 all year: periods people name ("November", "1–30 November") are Moscow days. */
-const MSK = 3 * 3600_000;
+/** Moscow is UTC+3 all year (no daylight saving since 2014): periods people name ("November", "1–30 November") are Moscow days. */
+export const MSK_OFFSET_MS = 3 * 3600_000;
+const MSK = MSK_OFFSET_MS;
+
+/** The Moscow calendar day of an instant, `YYYY-MM-DD`. */
+export const moscowDay = (at: Date) => new Date(at.getTime() + MSK).toISOString().slice(0, 10);
 
 /** `YYYY-MM-DD` (Moscow) → the instant that day starts. */
 export const moscowDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - MSK);

@@ -3,7 +3,7 @@ import { AccessTokens } from '../../src/modules/auth/tokens';
 import { ManualClock, seconds } from '../../src/platform/clock';
 
 const SECRET = 'access-token-test-secret-0123456789abcdef';
-const claims = { sub: '0b9d6c2e-7a1f-4c3b-9e5d-2f8a1b4c6d7e', sid: '5e2f1a3b-8c4d-4e6f-a7b8-9c0d1e2f3a4b', role: 'customer' as const };
+const claims = { sub: '0b9d6c2e-7a1f-4c3b-9e5d-2f8a1b4c6d7e', sid: '5e2f1a3b-8c4d-4e6f-a7b8-9c0d1e2f3a4b', role: 'subscriber' as const };
 
 describe('access tokens: each token verified once per process, its expiry checked on every use', () => {
   it('when a remembered token is used again, then it gives the same claims until its expiry and then fails as expired', () => {

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { BonusOperationKind } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import { MSK_OFFSET_MS, moscowDay as platformMoscowDay } from '../../platform/moscow';
 
-const MSK_MS = 3 * 3600_000;
+const MSK_MS = MSK_OFFSET_MS;
 
 /**
  * When points earned at `earnedAt` expire: `months` later, at the end of that Moscow day (so every lot
@@ -16,9 +17,7 @@ export function expiryFor(earnedAt: Date, months: number): Date {
 }
 
 /** The Moscow calendar day of an instant, `YYYY-MM-DD`. */
-export function moscowDay(at: Date): string {
-  return new Date(at.getTime() + MSK_MS).toISOString().slice(0, 10);
-}
+export const moscowDay: (at: Date) => string = platformMoscowDay;
 
 /** 00:00 Moscow of the day `at` falls on. */
 export function moscowDayStart(at: Date): Date {

@@ -1,5 +1,6 @@
 import type { BonusCategory, BonusReceiptItem } from '@cabinet/shared-types';
 import type { BonusConfig } from '../../config';
+import { MSK_OFFSET_MS } from '../../platform/moscow';
 
 /** 1 point pays 1 ₽ (100 kopecks). */
 export const POINT_KOPECKS = 100;
@@ -16,7 +17,7 @@ export interface CampaignRule {
 
 /** 1 = Monday … 7 = Sunday, in Moscow. */
 export function moscowWeekday(at: Date): number {
-  const d = new Date(at.getTime() + 3 * 3600_000).getUTCDay();
+  const d = new Date(at.getTime() + MSK_OFFSET_MS).getUTCDay();
   return d === 0 ? 7 : d;
 }
 

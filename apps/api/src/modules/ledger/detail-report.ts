@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DetailReportLimits, type DetailReportFormat, type DetailReportRequest, type DetailReportStatus, type DetailReportView, type Page } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import { moscowDay, ruDate } from '../../platform/moscow';
 import { decodeCursor, toPage } from '../../platform/pagination';
 import type { CustomersService } from '../customers';
 import type { Attachment, NotificationsService } from '../notifications';
@@ -45,9 +46,6 @@ const toView = (r: OrderRow): DetailReportView => ({
 });
 
 /** `YYYY-MM-DD` → `DD.MM.YYYY`. */
-const ruDate = (d: string) => d.split('-').reverse().join('.');
-/** Today in Moscow, `YYYY-MM-DD`. */
-const moscowToday = (now: Date) => new Date(now.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
 /** The last day a period that starts on `from` may end on: 12 months later, less a day. */
 function lastAllowedDay(from: string): string {
   const [y, m, d] = from.split('-').map(Number);
@@ -192,7 +190,7 @@ export class DetailReportService {
   }
 
   private checkPeriod(p: DetailReportRequest): void {
-    const today = moscowToday(this.clock.now());
+    const today = moscowDay(this.clock.now());
     if (p.from > p.to) throw AppError.validation([{ field: 'to', code: 'afterFrom', message: 'to must not be before from' }]);
     if (p.to > today) throw AppError.validation([{ field: 'to', code: 'notInFuture', message: `to must not be after today (${today}, Moscow)` }]);
     if (p.to > lastAllowedDay(p.from)) {

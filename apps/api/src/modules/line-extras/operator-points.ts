@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../platform/clock';
+import { MSK_OFFSET_MS } from '../../platform/moscow';
 import type { BonusService } from '../bonus';
 
-/** Moscow has had no daylight saving since 2014: UTC+3 all year. */
-const MSK_MS = 3 * 3600_000;
+const MSK_MS = MSK_OFFSET_MS;
 /** Ledger kinds that are charges for the line's services (not refunds, not promised-payment moves). */
 const PAID_KINDS = ['monthly_fee', 'option_fee', 'tariff_change_fee', 'usage', 'block_fee', 'service_fee'];
 

@@ -1,3 +1,5 @@
+import { moscowDay } from '../../platform/moscow';
+
 /**
  * Loan dates are calendar days in Moscow (UTC+3, no daylight saving), as `YYYY-MM-DD`: the contract
  * counts days, not hours. Interest accrues for each day after the day of issue, up to and including the
@@ -5,9 +7,7 @@
  */
 const DAY_MS = 86_400_000;
 
-export function mskDate(at: Date): string {
-  return new Date(at.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
-}
+export const mskDate: (at: Date) => string = moscowDay;
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { PaymentLimits, type ClosureBlocker, type DeferredPaymentOffer, type Pro
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
+import { moscowDay, moscowMonth } from '../../platform/moscow';
 import type { AccountsService, PeriodsService } from '../accounts';
 import type { AuditService } from '../audit';
 import type { EventPublisher } from '../integrations';
@@ -10,7 +11,6 @@ import type { LedgerService } from '../ledger';
 import type { NotificationsService } from '../notifications';
 
 const DAY = 24 * 3600_000;
-const MSK = 3 * 3600_000;
 
 /** Fee of a promised payment by amount (kopecks): the first band whose `upTo` covers the amount. */
 export const PROMISED_FEES: { upTo: bigint; fee: bigint }[] = [
@@ -49,8 +49,8 @@ const toView = (r: PromisedRow): PromisedPaymentView => ({
 });
 
 /** `YYYY-MM` and `YYYY-MM-DD` of a moment, Moscow time. */
-const mskMonth = (d: Date) => new Date(d.getTime() + MSK).toISOString().slice(0, 7);
-const mskDate = (d: Date) => new Date(d.getTime() + MSK).toISOString().slice(0, 10);
+const mskMonth = moscowMonth;
+const mskDate = moscowDay;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
