@@ -437,9 +437,13 @@ export function createApp(deps: AppDeps & { services?: Services }): Express {
   if (config.serveWeb && existsSync(index)) {
     app.use(compression());
     app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
-    app.get('/{*path}', (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
+    // Every page of the app is index.html, revalidated on each visit. Through serve-static rather than res.sendFile:
+    // Express 5 gives sendFile the app's `etag` setting, off for the API's answers, and a returning browser would get
+    // the whole file again instead of a 304.
+    const indexFile = express.static(config.webDist, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+    app.get('/{*path}', (req, res, next) => {
+      req.url = '/index.html';
+      indexFile(req, res, next);
     });
   }
   app.use(notFoundHandler);

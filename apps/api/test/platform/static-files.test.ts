@@ -32,6 +32,14 @@ describe('serving the SPA', () => {
     expect(res.text).toContain('<title>Кабинет</title>');
   });
 
+  it('when a browser comes back with what it has, then index.html is not sent again (304)', async () => {
+    const first = await t.http.get('/accounts').set('Accept-Encoding', 'gzip').expect(200);
+    expect(first.headers.etag).toBeDefined();
+    const again = await t.http.get('/accounts').set('Accept-Encoding', 'gzip').set('If-None-Match', first.headers.etag).expect(304);
+    expect(again.text).toBe('');
+    await t.http.get('/accounts').set('If-Modified-Since', first.headers['last-modified']).expect(304);
+  });
+
   it('when a client that takes no gzip asks, then it gets the plain file', async () => {
     const res = await t.http.get('/assets/index-abc123.js').set('Accept-Encoding', 'identity').expect(200);
     expect(res.headers['content-encoding']).toBeUndefined();
