@@ -18,7 +18,7 @@ export interface CabinetClientOptions {
 }
 
 /**
- *   const cabinet = createCabinetClient({ baseUrl: 'https://cabinet.example/api/v1', apiKey: process.env.CABINET_KEY });
+ *   const cabinet = createCabinetClient({ baseUrl: 'https://cabinet.example/api/v1', apiKey: '<the key your provider issued>' });
  *   const { data, error } = await cabinet.POST('/integrations/usage', {
  *     params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
  *     body: { records: [{ id: 'cdr-1', msisdn: '+79210000001', type: 'sms', quantity: 1, occurredAt: new Date().toISOString() }] },

@@ -1,18 +1,17 @@
 /** Moscow is UTC+3 all year (no daylight saving since 2014): periods people name ("November", "1–30 November") are Moscow days. */
 export const MSK_OFFSET_MS = 3 * 3600_000;
-const MSK = MSK_OFFSET_MS;
 
 /** The Moscow calendar day of an instant, `YYYY-MM-DD`. */
-export const moscowDay = (at: Date) => new Date(at.getTime() + MSK).toISOString().slice(0, 10);
+export const moscowDay = (at: Date) => new Date(at.getTime() + MSK_OFFSET_MS).toISOString().slice(0, 10);
 
 /** `YYYY-MM-DD` (Moscow) → the instant that day starts. */
-export const moscowDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - MSK);
+export const moscowDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - MSK_OFFSET_MS);
 
 /** The day after `YYYY-MM-DD`. */
 export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** `YYYY-MM` of an instant, Moscow. */
-export const moscowMonth = (at: Date) => new Date(at.getTime() + MSK).toISOString().slice(0, 7);
+export const moscowMonth = (at: Date) => new Date(at.getTime() + MSK_OFFSET_MS).toISOString().slice(0, 7);
 
 /** The month before `YYYY-MM`. */
 export function previousMonth(month: string): string {

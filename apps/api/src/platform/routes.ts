@@ -123,10 +123,10 @@ export function registerRoutes(router: Router, routes: RouteSpec[], authenticate
     return group ? group(req, res, next) : next();
   });
   for (const spec of routes) {
-    const first = /^\/([\w.-]+)(?=\/|$)/.exec(spec.path)?.[1];
+    const first = /^\/([\w.-]+)(?=\/|$)/.exec(spec.path)?.[1]?.toLowerCase();
     if (!first) throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path}: the path must begin with a fixed segment`);
-    let group = groups.get(first.toLowerCase());
-    if (!group) groups.set(first.toLowerCase(), (group = express.Router()));
+    let group = groups.get(first);
+    if (!group) groups.set(first, (group = express.Router()));
     const deprecation = spec.deprecated ? deprecationHeaders(spec.deprecated) : null;
     const handler: RequestHandler = async (req, res) => {
       if (deprecation) for (const [k, v] of deprecation) res.setHeader(k, v);

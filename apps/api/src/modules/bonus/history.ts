@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { BonusOperationKind, BonusOperationSort, BonusOperationView, BonusStatementView, Page } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import { moscowDay } from './points';
+import { moscowDay } from '../../platform/moscow';
 
 export interface OperationFilter {
   kind?: BonusOperationKind[];

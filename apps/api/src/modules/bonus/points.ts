@@ -3,21 +3,17 @@ import type { EntityManager } from 'typeorm';
 import type { BonusOperationKind } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import { MSK_OFFSET_MS, moscowDay as platformMoscowDay } from '../../platform/moscow';
+import { MSK_OFFSET_MS, moscowDay } from '../../platform/moscow';
 
-const MSK_MS = MSK_OFFSET_MS;
 
 /**
  * When points earned at `earnedAt` expire: `months` later, at the end of that Moscow day (so every lot
  * of a day goes at once and "N points expire on DATE" is one line).
  */
 export function expiryFor(earnedAt: Date, months: number): Date {
-  const msk = new Date(earnedAt.getTime() + MSK_MS);
-  return new Date(Date.UTC(msk.getUTCFullYear(), msk.getUTCMonth() + months, msk.getUTCDate() + 1) - MSK_MS);
+  const msk = new Date(earnedAt.getTime() + MSK_OFFSET_MS);
+  return new Date(Date.UTC(msk.getUTCFullYear(), msk.getUTCMonth() + months, msk.getUTCDate() + 1) - MSK_OFFSET_MS);
 }
-
-/** The Moscow calendar day of an instant, `YYYY-MM-DD`. */
-export const moscowDay: (at: Date) => string = platformMoscowDay;
 
 /** 00:00 Moscow of the day `at` falls on. */
 export function moscowDayStart(at: Date): Date {

@@ -30,7 +30,8 @@ import type { EventPublisher } from '../integrations';
 import type { CustomersService, RequestMeta } from '../customers';
 import type { NotificationsService } from '../notifications';
 import { formatCardNumber, requireCardNumber, virtualNumber } from './card-number';
-import { moscowDay, moscowDayStart, type PointsBook } from './points';
+import { moscowDay } from '../../platform/moscow';
+import { moscowDayStart, type PointsBook } from './points';
 import { CARD_COLUMNS, availableBalance, cardsOf, findCardByNumber, toCardView, type CampaignRules, type CardRow } from './repository';
 import { POINT_KOPECKS } from './rules';
 

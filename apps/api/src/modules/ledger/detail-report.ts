@@ -45,7 +45,6 @@ const toView = (r: OrderRow): DetailReportView => ({
   sentAt: r.sent_at?.toISOString() ?? null,
 });
 
-/** `YYYY-MM-DD` → `DD.MM.YYYY`. */
 /** The last day a period that starts on `from` may end on: 12 months later, less a day. */
 function lastAllowedDay(from: string): string {
   const [y, m, d] = from.split('-').map(Number);

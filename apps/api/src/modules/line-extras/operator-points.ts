@@ -3,19 +3,18 @@ import type { Clock } from '../../platform/clock';
 import { MSK_OFFSET_MS } from '../../platform/moscow';
 import type { BonusService } from '../bonus';
 
-const MSK_MS = MSK_OFFSET_MS;
 /** Ledger kinds that are charges for the line's services (not refunds, not promised-payment moves). */
 const PAID_KINDS = ['monthly_fee', 'option_fee', 'tariff_change_fee', 'usage', 'block_fee', 'service_fee'];
 
 /** `2026-11` → the Moscow month as UTC instants [start, end). */
 export function moscowMonth(month: string): { start: Date; end: Date } {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return { start: new Date(Date.UTC(y, m - 1, 1) - MSK_MS), end: new Date(Date.UTC(y, m, 1) - MSK_MS) };
+  return { start: new Date(Date.UTC(y, m - 1, 1) - MSK_OFFSET_MS), end: new Date(Date.UTC(y, m, 1) - MSK_OFFSET_MS) };
 }
 
 /** The Moscow month before the one `now` is in. */
 export function previousMoscowMonth(now: Date): string {
-  const msk = new Date(now.getTime() + MSK_MS);
+  const msk = new Date(now.getTime() + MSK_OFFSET_MS);
   const d = new Date(Date.UTC(msk.getUTCFullYear(), msk.getUTCMonth() - 1, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }

@@ -20,6 +20,7 @@ import {
   type LoanStatus,
 } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
+import { moscowDay } from '../../platform/moscow';
 import { AppError } from '../../platform/errors';
 import type { EventPublisher } from '../integrations';
 import { formatRub } from '../../platform/money';
@@ -35,7 +36,7 @@ import type { NotificationsService } from '../notifications';
 import type { CreditBureau } from './bureau';
 import { checkTerms, priceLoan, pricingOf, toCalculation } from './catalog';
 import { consentText } from './consents';
-import { ageOn, mskDate } from './dates';
+import { ageOn } from './dates';
 import type { LoanPaidServicesService } from './paid-services';
 import { loanNumber, loanOf, loanView, OPEN_LOAN_STATUSES, productById, scheduleOf, setStatus, toSummary, type LoanRow, type ProductRow } from './repository';
 
@@ -87,7 +88,7 @@ export class LoanApplicationsService {
   }
 
   private get today(): string {
-    return mskDate(this.clock.now());
+    return moscowDay(this.clock.now());
   }
 
   // --- the phone -------------------------------------------------------------------------------------

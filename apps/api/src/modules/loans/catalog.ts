@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { FieldError, LoanCalculation, LoanCapView, LoanProductView } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
+import { moscowDay } from '../../platform/moscow';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
 import { capTable, capsOn, type Caps } from './caps';
-import { mskDate } from './dates';
 import { dueDatesFor, plan, psk, type PlanRow } from './math';
 import { productById, toProductView, type ProductRow } from './repository';
 
@@ -88,7 +88,7 @@ export class LoanCatalogService {
     const p = await productById(this.ds.manager, q.productId);
     const amount = BigInt(q.amount);
     checkTerms(p, amount, q.termDays, { amount: 'amount', termDays: 'termDays' });
-    const loanDate = mskDate(this.clock.now());
+    const loanDate = moscowDay(this.clock.now());
     const o = priceLoan(pricingOf(p), amount, q.termDays, loanDate);
     return toCalculation(p, amount, q.termDays, loanDate, o);
   }

@@ -1,13 +1,9 @@
-import { moscowDay } from '../../platform/moscow';
-
 /**
  * Loan dates are calendar days in Moscow (UTC+3, no daylight saving), as `YYYY-MM-DD`: the contract
  * counts days, not hours. Interest accrues for each day after the day of issue, up to and including the
  * day of repayment (Civil Code art. 191: a period runs from the next day).
  */
 const DAY_MS = 86_400_000;
-
-export const mskDate: (at: Date) => string = moscowDay;
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

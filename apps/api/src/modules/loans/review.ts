@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { BorrowerData, ConsentKind, LoanReviewItem, LoanReviewView, LoanStatus, Page } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
+import { moscowDay } from '../../platform/moscow';
 import { AppError } from '../../platform/errors';
 import { rub } from '../../platform/money';
 import { decodeCursor, toPage } from '../../platform/pagination';
@@ -11,7 +12,6 @@ import type { NotificationsService } from '../notifications';
 import type { LoanApplicationsService } from './applications';
 import type { CreditBureau } from './bureau';
 import { priceLoan } from './catalog';
-import { mskDate } from './dates';
 import { loanById, loanNumber, type LoanRow, type ProductRow } from './repository';
 
 type ReviewRow = LoanRow & { product_name: string; product_kind: ProductRow['kind']; payment_period_days: number | null; c_surname: string; c_name: string; c_patronymic: string | null; c_phone: string };
@@ -85,7 +85,7 @@ export class LoanReviewService {
     const income = r.borrower.monthlyIncome?.amount ?? null;
     let pti: number | null;
     try {
-      const o = priceLoan({ dailyRatePpm: r.daily_rate_ppm, penaltyAnnualPpm: r.penalty_annual_ppm, paymentPeriodDays: r.payment_period_days }, BigInt(r.amount), r.term_days, mskDate(r.submitted_at ?? this.clock.now()));
+      const o = priceLoan({ dailyRatePpm: r.daily_rate_ppm, penaltyAnnualPpm: r.penalty_annual_ppm, paymentPeriodDays: r.payment_period_days }, BigInt(r.amount), r.term_days, moscowDay(r.submitted_at ?? this.clock.now()));
       const largest = o.rows.reduce((m, x) => (x.total > m ? x.total : m), 0n);
       pti = income ? Math.round((Number(largest) / income) * 1000) / 1000 : null;
     } catch {

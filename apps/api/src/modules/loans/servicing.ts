@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LoanLimits, type ExtendLoanRequest, type LoanExtensionOffer, type LoanStatus, type LoanView, type PaymentView, type PayoutFailureReason, type RepayLoanRequest } from '@cabinet/shared-types';
 import type { Clock } from '../../platform/clock';
+import { moscowDay } from '../../platform/moscow';
 import { AppError } from '../../platform/errors';
 import type { EventPublisher } from '../integrations';
 import { formatRub, rub } from '../../platform/money';
@@ -9,7 +10,7 @@ import type { PaymentRow, PaymentsService, PayoutRow, PayoutsService } from '../
 import type { LoanApplicationsService } from './applications';
 import type { LoanPaidServicesService } from './paid-services';
 import { priceLoan } from './catalog';
-import { addDays, daysBetween, mskDate, ruDate } from './dates';
+import { addDays, daysBetween, ruDate } from './dates';
 import { accrue, allocate, plan, type Balances } from './math';
 import { holderMatches } from './names';
 import {
@@ -67,7 +68,7 @@ export class LoanServicingService {
   }
 
   private get today(): string {
-    return mskDate(this.clock.now());
+    return moscowDay(this.clock.now());
   }
 
   // --- the payout ------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ export class LoanServicingService {
       return [await this.sms(em, l, `Заём ${number}: перевод на карту •••• ${payout.card_last4} не прошёл (${why}). Выберите другую карту в личном кабинете.`)];
     }
     const p = await productById(em, l.product_id);
-    const loanDate = mskDate(now);
+    const loanDate = moscowDay(now);
     const o = priceLoan({ dailyRatePpm: l.daily_rate_ppm, penaltyAnnualPpm: l.penalty_annual_ppm, paymentPeriodDays: p.payment_period_days }, BigInt(l.amount), l.term_days, loanDate);
     const dueOn = o.rows[o.rows.length - 1].dueOn;
     await em.query(

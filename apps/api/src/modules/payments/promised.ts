@@ -48,9 +48,6 @@ const toView = (r: PromisedRow): PromisedPaymentView => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** `YYYY-MM` and `YYYY-MM-DD` of a moment, Moscow time. */
-const mskMonth = moscowMonth;
-const mskDate = moscowDay;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
@@ -106,7 +103,7 @@ export class PromisedPaymentsService {
          VALUES ($1, $2, $3, $4, $3, 'open', $5, $6) RETURNING *`,
         [customerId, accountId, amount.toString(), fee.toString(), new Date(now.getTime() + PaymentLimits.promisedDays * DAY), now],
       );
-      await this.deps.ledger.post(em, { accountId, amount, kind: 'promised_payment', ref: `promised:${row.id}`, description: `Обещанный платёж до ${mskDate(row.due_at)}` });
+      await this.deps.ledger.post(em, { accountId, amount, kind: 'promised_payment', ref: `promised:${row.id}`, description: `Обещанный платёж до ${moscowDay(row.due_at)}` });
       await this.deps.ledger.post(em, { accountId, amount: -fee, kind: 'promised_fee', ref: `promised:${row.id}:fee`, description: 'Комиссия за обещанный платёж' });
       await this.deps.periods.resumeAfterCredit(em, accountId);
       await this.deps.audit.record(em, { action: 'promised_payment_opened', customerId, details: { accountId, amount: Number(amount), promisedId: row.id } });
@@ -207,12 +204,12 @@ export class PromisedPaymentsService {
         const why = { used_this_month: 'The deferred payment was used this month already.', balance_sufficient: 'The balance covers the monthly fee; nothing to defer.', not_internet: 'The deferred payment is for internet contracts; a mobile account has the promised payment.', account_not_active: 'The account is closed.' };
         throw new AppError('deferred_payment_unavailable', 409, why[offer.reason ?? 'account_not_active']);
       }
-      const today = mskDate(this.clock.now());
+      const today = moscowDay(this.clock.now());
       const base = offer.paidUntil && offer.paidUntil > today ? offer.paidUntil : today;
       const paidUntil = addDays(base, days);
       const inserted = await em.query(
         `INSERT INTO deferred_payments (customer_id, account_id, month, days, paid_until_before, paid_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
-        [customerId, accountId, mskMonth(this.clock.now()), days, offer.paidUntil, paidUntil, this.clock.now()],
+        [customerId, accountId, moscowMonth(this.clock.now()), days, offer.paidUntil, paidUntil, this.clock.now()],
       );
       if (!inserted.length) throw new AppError('deferred_payment_unavailable', 409, 'The deferred payment was used this month already.');
       await em.query('UPDATE accounts SET paid_until = $2 WHERE id = $1', [accountId, paidUntil]);
@@ -227,7 +224,7 @@ export class PromisedPaymentsService {
 
   /** The job: a deferral whose days ran out with the fee still unpaid suspends the contract. */
   async runDeferredDue(): Promise<number> {
-    const today = mskDate(this.clock.now());
+    const today = moscowDay(this.clock.now());
     return this.ds.transaction(async (em) => {
       const [rows] = await em.query(
         `UPDATE internet_contracts c SET status = 'suspended', suspend_reason = 'debt', suspended_at = $2, deferred_until = NULL
@@ -250,7 +247,7 @@ export class PromisedPaymentsService {
         ? 'not_internet'
         : account.status === 'closed' || (c.status === 'suspended' && c.suspend_reason !== 'debt')
           ? 'account_not_active'
-          : last?.month === mskMonth(this.clock.now())
+          : last?.month === moscowMonth(this.clock.now())
             ? 'used_this_month'
             : BigInt(account.balance) >= fee && c.status === 'active'
               ? 'balance_sufficient'
