@@ -1,7 +1,9 @@
 // The load test's baselines, each started in a process of its own by load.ts:
 //   node baselines.mjs hello          Express hello-world on PORT
 //   node baselines.mjs pg             Express + a pg Pool: GET /account → one accounts row by primary key (ACCOUNT_ID)
+//   WORKERS=N (hello, pg)     N such processes sharing the port (node:cluster), as the API runs with WORKERS=N
 //   node baselines.mjs argon2 SECONDS the bare argon2id hash rate at the API's parameters, 2 in flight; sent to the parent
+import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 const api = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'api', 'package.json'));
 const [mode, arg] = process.argv.slice(2);
 
-if (mode === 'hello' || mode === 'pg') {
+const workers = Number(process.env.WORKERS ?? 1);
+if ((mode === 'hello' || mode === 'pg') && workers > 1 && cluster.isPrimary) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    process.exit(0);
+  });
+} else if (mode === 'hello' || mode === 'pg') {
   const express = api('express');
   const app = express();
   app.get('/', (_req, res) => res.type('text').send('ok'));

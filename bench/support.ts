@@ -201,11 +201,11 @@ export async function signIn(base: string, phone: string): Promise<string> {
 
 export const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
-/** Starts `bench/baselines.mjs <mode>` on a free port and waits for it. */
-export async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, accountId: string) {
+/** Starts `bench/baselines.mjs <mode>` on a free port (in `workers` processes, default one) and waits for it. */
+export async function startBaseline(mode: 'hello' | 'pg', dbUrl: string, accountId: string, workers = 1) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(__dirname, 'baselines.mjs'), mode], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, ACCOUNT_ID: accountId },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, ACCOUNT_ID: accountId, WORKERS: String(workers) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
