@@ -142,7 +142,6 @@ export function AppRoutes() {
           <Route path="bonus/activate" element={<BonusActivationPage />} />
           <Route path="newsletter/confirm" element={<NewsletterConfirmPage />} />
           <Route path="newsletter/unsubscribe" element={<NewsletterUnsubscribePage />} />
-          <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<CatalogLayout />}>
           <Route path="tariffs" element={<TariffsPage />} />
@@ -161,6 +160,8 @@ export function AppRoutes() {
           <Route path="offices" element={<OfficesPage />} />
           <Route path="about" element={<AboutPage />} />
           <Route path="about/documents/:code" element={<DocumentPage />} />
+          {/* An unknown address: in the cabinet's own shell for a signed-in customer, the public one for a visitor. */}
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<RequireAuth />}>
           <Route element={<PublicLayout />}>

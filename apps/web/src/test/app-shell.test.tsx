@@ -48,5 +48,15 @@ describe('signed-in shell', () => {
     renderApp('/no-such-page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'На главную' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('navigation', { name: 'Разделы кабинета' })).not.toBeInTheDocument();
+  });
+
+  it('a signed-in customer at an unknown address stays in the cabinet: their name, the navigation', async () => {
+    signedIn(createFakeApi());
+    renderApp('/accounts-old/7000001');
+    // While the session is being restored the public header shows (as on the catalog pages); then the cabinet's.
+    expect(await screen.findByRole('navigation', { name: 'Разделы кабинета' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Иван Иванов');
   });
 });
