@@ -7,8 +7,16 @@ export const moscowDay = (at: Date) => new Date(at.getTime() + MSK_OFFSET_MS).to
 /** `YYYY-MM-DD` (Moscow) → the instant that day starts. */
 export const moscowDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - MSK_OFFSET_MS);
 
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` moved by whole calendar days (negative: back). */
+export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
 /** The day after `YYYY-MM-DD`. */
-export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+export const nextDay = (day: string) => addDays(day, 1);
+
+/** Whole calendar days from `a` to `b`, `YYYY-MM-DD` both (negative when `b` is earlier). */
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 
 /** `YYYY-MM` of an instant, Moscow. */
 export const moscowMonth = (at: Date) => new Date(at.getTime() + MSK_OFFSET_MS).toISOString().slice(0, 7);

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween } from '../../platform/moscow';
 
 /**
  * The arithmetic of a loan, in integer kopecks. Rates are parts per million: 8000 ppm a day is 0.8 %.

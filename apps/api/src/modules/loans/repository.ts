@@ -20,7 +20,7 @@ import { AppError } from '../../platform/errors';
 import type { EventPublisher } from '../integrations';
 import { rub } from '../../platform/money';
 import { capsOn } from './caps';
-import { addDays } from './dates';
+import { addDays } from '../../platform/moscow';
 import { accrue, overdueBase, type AccrualTerms, type Balances } from './math';
 
 export interface ProductRow {

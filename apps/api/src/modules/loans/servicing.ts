@@ -10,7 +10,7 @@ import type { PaymentRow, PaymentsService, PayoutRow, PayoutsService } from '../
 import type { LoanApplicationsService } from './applications';
 import type { LoanPaidServicesService } from './paid-services';
 import { priceLoan } from './catalog';
-import { addDays, daysBetween, ruDate } from './dates';
+import { addDays, daysBetween, ruDate } from '../../platform/moscow';
 import { accrue, allocate, plan, type Balances } from './math';
 import { holderMatches } from './names';
 import {

@@ -3,7 +3,7 @@ import { PaymentLimits, type ClosureBlocker, type DeferredPaymentOffer, type Pro
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { formatRub, rub } from '../../platform/money';
-import { moscowDay, moscowMonth } from '../../platform/moscow';
+import { addDays, moscowDay, moscowMonth } from '../../platform/moscow';
 import type { AccountsService, PeriodsService } from '../accounts';
 import type { AuditService } from '../audit';
 import type { EventPublisher } from '../integrations';
@@ -47,8 +47,6 @@ const toView = (r: PromisedRow): PromisedPaymentView => ({
   dueAt: r.due_at.toISOString(),
   createdAt: r.created_at.toISOString(),
 });
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Promised payment (обещанный платёж, mobile): money now, up to the tariff's limit, for 3 days with a
