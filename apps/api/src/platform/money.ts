@@ -16,7 +16,10 @@ export function rub(amount: bigint | number | string): Money {
   return { amount: Number(k), currency: 'RUB' };
 }
 
+// Made once: building an Intl.NumberFormat costs ~35 µs, formatting with one ~1 µs (every payment's SMS has one).
+const RUB = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
+
 /** 12345 → "123,45 ₽" (ru-RU), for SMS texts and receipts. */
 export function formatRub(amount: bigint | number): string {
-  return new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(Number(amount) / 100);
+  return RUB.format(Number(amount) / 100);
 }

@@ -43,7 +43,8 @@ interface DocumentRow {
 const toView = (r: DocumentRow): ClosingDocumentView => ({ id: r.id, kind: r.kind, period: r.period, number: r.number, amount: rub(r.amount), vat: rub(r.vat), createdAt: r.created_at.toISOString() });
 
 /** "1234,50" */
-const money = (k: bigint) => new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(k) / 100);
+const ROUBLES = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (k: bigint) => ROUBLES.format(Number(k) / 100);
 
 /**
  * Closing documents for a company's accountant: for each month (Moscow) an invoice (счёт) and an act
