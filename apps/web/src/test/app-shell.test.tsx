@@ -54,8 +54,10 @@ describe('signed-in shell', () => {
   it('a signed-in customer at an unknown address stays in the cabinet: their name, the navigation', async () => {
     signedIn(createFakeApi());
     renderApp('/accounts-old/7000001');
-    // While the session is being restored the public header shows (as on the catalog pages); then the cabinet's.
+    // While the session is being restored, a loader: never the visitor's header and footer first.
+    expect(screen.queryByRole('navigation', { name: 'Для новых абонентов' })).not.toBeInTheDocument();
     expect(await screen.findByRole('navigation', { name: 'Разделы кабинета' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Для новых абонентов' })).not.toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: 'Страница не найдена' })).toBeInTheDocument();
     expect(screen.getByRole('banner')).toHaveTextContent('Иван Иванов');
   });
