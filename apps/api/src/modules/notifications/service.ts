@@ -144,6 +144,17 @@ export class NotificationsService {
    * In the caller's transaction; returns the outbox ids to `deliver` after commit (a muted channel writes no row).
    */
   private readonly fanOuts: NotificationFanOut[] = [];
+  /**
+   * Ids this process handed out for devices only (an `event`, a notice's centre entry): no outbox row has them, so
+   * `deliver` spends no claim statement on them. Process memory, bounded: an id forgotten, or passed to another
+   * process, costs that one statement, which finds nothing to claim.
+   */
+  private readonly deviceOnly = new Set<string>();
+
+  private markDeviceOnly(id: string): void {
+    if (this.deviceOnly.size >= 10_000) this.deviceOnly.delete(this.deviceOnly.values().next().value!);
+    this.deviceOnly.add(id);
+  }
 
   /** A channel that receives every event notification (app.ts adds Web Push). */
   addFanOut(f: NotificationFanOut): void {
@@ -154,6 +165,7 @@ export class NotificationsService {
   async event(em: EntityManager, n: EventNotification): Promise<string> {
     const id = randomUUID();
     for (const f of this.fanOuts) await f.enqueue(em, n, id);
+    this.markDeviceOnly(id);
     return id;
   }
 
@@ -180,6 +192,7 @@ export class NotificationsService {
       if (this.fanOuts.length) {
         const e: EventNotification = { customerId: n.customerId, event: n.event, title: n.title, body: n.body, url: n.link ?? undefined };
         for (const f of this.fanOuts) await f.enqueue(em, e, centreId);
+        this.markDeviceOnly(centreId);
         ids.push(centreId);
       }
     }
@@ -320,7 +333,7 @@ export class NotificationsService {
    */
   async deliver(ids: string[]): Promise<void> {
     for (const id of ids) {
-      if (id) await this.deliverOne(id);
+      if (id && !this.deviceOnly.delete(id)) await this.deliverOne(id);
     }
     // Another channel failing (a push service down) never fails the caller: its rows stay pending for the job.
     for (const f of this.fanOuts) await f.deliver(ids).catch(() => undefined);
