@@ -123,18 +123,12 @@ export const AccountsRepository = {
   },
 
   /**
-   * The mobile lines of these accounts, each with its active options and its scheduled tariff change: one query
-   * (an account page is read on every visit; each query more is a round trip more).
+   * The lines or contract of each of these accounts (any the caller has already read, the back office's too), by
+   * account id: one query, however many accounts and lines.
    */
-  async lines(em: EntityManager, accountIds: string[]): Promise<LineWithParts[]> {
-    const rows: RawLine[] = await em.query(LINES, [accountIds]);
-    return rows.map(lineOf);
-  },
-
-  /** The internet contracts of these accounts, with their device count and scheduled tariff change. */
-  async contracts(em: EntityManager, accountIds: string[]): Promise<ContractWithParts[]> {
-    const rows: RawContract[] = await em.query(CONTRACTS, [accountIds]);
-    return rows.map(contractOf);
+  async partsOf(em: EntityManager, accountIds: string[]): Promise<Map<string, AccountParts>> {
+    const rows: (RawParts & { id: string })[] = await em.query(PARTS_BY_ID, [accountIds]);
+    return new Map(rows.map((r) => [r.id, partsOf(r)]));
   },
 };
 
@@ -148,19 +142,6 @@ const OPTIONS_OF_LINE = `SELECT json_agg(json_build_object('line_id', lo.line_id
                                                'code', o.code, 'name', o.name, 'monthly_fee', o.monthly_fee::text,
                                                'minutes', o.minutes, 'sms', o.sms, 'mb', o.mb) ORDER BY lo.activated_at, o.code)
                FROM line_options lo JOIN tariff_options o ON o.id = lo.option_id WHERE lo.line_id = l.id`;
-
-const LINES = prepared(
-  'accounts.lines',
-  `SELECT l.*, (${OPTIONS_OF_LINE}) AS options_json, (${SCHEDULED} AND s.line_id = l.id) AS scheduled_json
-       FROM mobile_lines l WHERE l.account_id = ANY($1::uuid[]) ORDER BY l.created_at, l.msisdn`,
-);
-
-const CONTRACTS = prepared(
-  'accounts.contracts',
-  `SELECT c.*, (SELECT count(*)::int FROM devices d WHERE d.contract_id = c.id) AS device_count,
-            (${SCHEDULED} AND s.contract_id = c.id) AS scheduled_json
-       FROM internet_contracts c WHERE c.account_id = ANY($1::uuid[])`,
-);
 
 /**
  * The lines (mobile) or the contract (internet) of the account row `x`, as JSON columns beside it: an account page
@@ -186,35 +167,36 @@ const PARTS_OF_ACCOUNT = `
 
 const ACCESSIBLE_WITH_PARTS = prepared('accounts.accessible.parts', `SELECT x.*, ${PARTS_OF_ACCOUNT} FROM (${ACCESSIBLE_SQL}) x ORDER BY x.created_at, x.id`);
 const ONE_WITH_PARTS = prepared('accounts.one.parts', `SELECT x.*, ${PARTS_OF_ACCOUNT} FROM (${accessibleSql(2, 1)}) x`);
+const PARTS_BY_ID = prepared('accounts.parts', `SELECT x.id, ${PARTS_OF_ACCOUNT} FROM accounts x WHERE x.id = ANY($1::uuid[])`);
 
 export type LineWithParts = LineRow & { options: LineOptionRow[]; scheduled: ScheduledChangeView | null };
 export type ContractWithParts = ContractRow & { scheduled: ScheduledChangeView | null };
-export type AccountWithParts = AccountRow & { parts: { lines: LineWithParts[]; contracts: ContractWithParts[] } };
+export type AccountParts = { lines: LineWithParts[]; contracts: ContractWithParts[] };
+export type AccountWithParts = AccountRow & { parts: AccountParts };
 
-/** A line as a query gives it: its own columns (parsed by pg, or JSON with times as text), its options and change as JSON. */
+/** A line as PARTS_OF_ACCOUNT gives it: JSON, times as text. */
 type RawLine = Omit<LineRow, 'blocked_at' | 'period_start' | 'period_end'> & {
-  blocked_at: Date | string | null;
-  period_start: Date | string;
-  period_end: Date | string;
+  blocked_at: string | null;
+  period_start: string;
+  period_end: string;
   options_json: RawOption[] | null;
   scheduled_json: RawScheduled | null;
 };
 type RawContract = Omit<ContractRow, 'suspended_at' | 'period_start' | 'period_end'> & {
-  suspended_at: Date | string | null;
-  period_start: Date | string;
-  period_end: Date | string;
+  suspended_at: string | null;
+  period_start: string;
+  period_end: string;
   scheduled_json: RawScheduled | null;
 };
-type RawAccountWithParts = AccountRow & { lines_json: RawLine[] | null; contracts_json: RawContract[] | null };
-
-const time = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+type RawParts = { lines_json: RawLine[] | null; contracts_json: RawContract[] | null };
+type RawAccountWithParts = AccountRow & RawParts;
 
 function lineOf({ options_json, scheduled_json, blocked_at, period_start, period_end, ...l }: RawLine): LineWithParts {
   return {
     ...l,
-    blocked_at: blocked_at === null ? null : time(blocked_at),
-    period_start: time(period_start),
-    period_end: time(period_end),
+    blocked_at: blocked_at === null ? null : new Date(blocked_at),
+    period_start: new Date(period_start),
+    period_end: new Date(period_end),
     options: (options_json ?? []).map((o) => ({ ...o, activated_at: new Date(o.activated_at) })),
     scheduled: scheduledView(scheduled_json),
   };
@@ -223,15 +205,17 @@ function lineOf({ options_json, scheduled_json, blocked_at, period_start, period
 function contractOf({ scheduled_json, suspended_at, period_start, period_end, ...c }: RawContract): ContractWithParts {
   return {
     ...c,
-    suspended_at: suspended_at === null ? null : time(suspended_at),
-    period_start: time(period_start),
-    period_end: time(period_end),
+    suspended_at: suspended_at === null ? null : new Date(suspended_at),
+    period_start: new Date(period_start),
+    period_end: new Date(period_end),
     scheduled: scheduledView(scheduled_json),
   };
 }
 
+const partsOf = ({ lines_json, contracts_json }: RawParts): AccountParts => ({ lines: (lines_json ?? []).map(lineOf), contracts: (contracts_json ?? []).map(contractOf) });
+
 function withParts({ lines_json, contracts_json, ...a }: RawAccountWithParts): AccountWithParts {
-  return { ...a, parts: { lines: (lines_json ?? []).map(lineOf), contracts: (contracts_json ?? []).map(contractOf) } };
+  return { ...a, parts: partsOf({ lines_json, contracts_json }) };
 }
 
 type RawOption = Omit<LineOptionRow, 'activated_at'> & { activated_at: string };

@@ -7,7 +7,7 @@ import { decodeCursor, toPage } from '../../platform/pagination';
 import { normalizePhone } from '../../platform/phone';
 import type { AuditService } from '../audit';
 import type { TariffsService } from '../tariffs';
-import { AccountsRepository, toContractView, toLineView, type AccountRow, type ContractWithParts, type LineWithParts } from './repository';
+import { AccountsRepository, toContractView, toLineView, type AccountRow, type AccountWithParts } from './repository';
 
 /** What a caller may do with an account, derived from ownership or a grant. */
 export interface Access {
@@ -57,19 +57,16 @@ export class AccountsService {
     return a;
   }
 
-  // The dashboard and the account page read each account with its lines or contract in one query (see
-  // AccountsRepository.accessibleWithParts): one round trip, where the views of `views` take two or three.
   async list(customerId: string, q: { limit: number; cursor?: string }): Promise<Page<AccountView>> {
     const rows = await AccountsRepository.accessibleWithParts(this.ds.manager, customerId, decodeCursor(q.cursor), q.limit + 1);
     const page = toPage(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), (r) => r);
-    const parts = page.items.map((a) => a.parts);
-    return { items: await this.build(this.ds.manager, page.items, parts.flatMap((p) => p.lines), parts.flatMap((p) => p.contracts)), nextCursor: page.nextCursor };
+    return { items: await this.build(this.ds.manager, page.items), nextCursor: page.nextCursor };
   }
 
   async get(customerId: string, accountId: string): Promise<AccountView> {
     const a = await AccountsRepository.oneWithParts(this.ds.manager, customerId, accountId);
     if (!a) throw NOT_FOUND();
-    return (await this.build(this.ds.manager, [a], a.parts.lines, a.parts.contracts))[0];
+    return (await this.build(this.ds.manager, [a]))[0];
   }
 
   /** Back office: every account a customer owns, as the owner sees it (closed ones too). */
@@ -81,27 +78,25 @@ export class AccountsService {
     return this.views(em, rows);
   }
 
-  /** Builds account views with a fixed number of queries, however many accounts and lines. */
+  /**
+   * Views of accounts read already (the back office's, a closure's): their lines and contracts in one query. The
+   * dashboard and the account page read them with the account (`list`, `get`): one round trip.
+   */
   async views(em: EntityManager, accounts: AccountRow[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
-    const of = (kind: AccountRow['kind']) => accounts.filter((a) => a.kind === kind).map((a) => a.id);
-    const mobile = of('mobile');
-    const internet = of('internet');
-    // One after another: `em` is often a transaction's, whose one connection runs one query at a time anyway
-    // (pg 8 queues concurrent ones with a deprecation warning; pg 9 refuses them). A kind the list lacks costs none.
-    const lines = mobile.length ? await AccountsRepository.lines(em, mobile) : [];
-    const contracts = internet.length ? await AccountsRepository.contracts(em, internet) : [];
-    return this.build(em, accounts, lines, contracts);
+    const parts = await AccountsRepository.partsOf(em, accounts.map((a) => a.id));
+    return this.build(em, accounts.map((a) => ({ ...a, parts: parts.get(a.id) ?? { lines: [], contracts: [] } })));
   }
 
-  /** The views of these accounts from their lines and contracts (read already); tariffs from memory. */
-  private async build(em: EntityManager, accounts: AccountRow[], lines: LineWithParts[], contracts: ContractWithParts[]): Promise<AccountView[]> {
-    const tariffs = await this.deps.tariffs.rowsForDisplay(em, [...lines.map((l) => l.tariff_id), ...contracts.map((c) => c.tariff_id)]);
+  /** The views of these accounts from their lines and contracts; tariffs from memory. */
+  private async build(em: EntityManager, accounts: AccountWithParts[]): Promise<AccountView[]> {
+    const tariffIds = accounts.flatMap((a) => [...a.parts.lines.map((l) => l.tariff_id), ...a.parts.contracts.map((c) => c.tariff_id)]);
+    const tariffs = await this.deps.tariffs.rowsForDisplay(em, tariffIds);
     return accounts.map((a) => {
-      const allLines = lines.filter((l) => l.account_id === a.id);
+      const allLines = a.parts.lines;
       // A line manager (an employee on a company's line) sees only the line they were given.
       const myLines = a.access === 'line_manager' ? allLines.filter((l) => l.id === a.managed_line_id) : allLines;
-      const contract = contracts.find((c) => c.account_id === a.id) ?? null;
+      const contract = a.parts.contracts[0] ?? null;
       const monthly =
         allLines.reduce((s, l) => s + BigInt(tariffs.get(l.tariff_id)!.monthly_fee) + l.options.reduce((t, o) => t + BigInt(o.monthly_fee), 0n), 0n) +
         (contract ? BigInt(tariffs.get(contract.tariff_id)!.monthly_fee) : 0n);

@@ -124,6 +124,12 @@ interface AttachmentMetaRow {
  * The outbox: a message is written in the caller's transaction (so it exists only if the change it
  * announces committed), then handed to the transport after commit by `deliver`.
  */
+/**
+ * Marks an id `event` and `notify` return for the customer's devices alone (the notification centre's entry): no
+ * outbox row has it, so `deliver` hands it to the fan-outs (Web Push) and spends no outbox claim on it.
+ */
+const DEVICES_ONLY = 'devices:';
+
 export class NotificationsService {
   /** Event types and their defaults; modules add theirs (`notifications.events.register({...})`). */
   readonly events = new NotificationEventRegistry();
@@ -144,18 +150,6 @@ export class NotificationsService {
    * In the caller's transaction; returns the outbox ids to `deliver` after commit (a muted channel writes no row).
    */
   private readonly fanOuts: NotificationFanOut[] = [];
-  /**
-   * Ids this process handed out for devices only (an `event`, a notice's centre entry): no outbox row has them, so
-   * `deliver` spends no claim statement on them. Process memory, bounded: an id forgotten, or passed to another
-   * process, costs that one statement, which finds nothing to claim.
-   */
-  private readonly deviceOnly = new Set<string>();
-
-  private markDeviceOnly(id: string): void {
-    if (this.deviceOnly.size >= 10_000) this.deviceOnly.delete(this.deviceOnly.values().next().value!);
-    this.deviceOnly.add(id);
-  }
-
   /** A channel that receives every event notification (app.ts adds Web Push). */
   addFanOut(f: NotificationFanOut): void {
     this.fanOuts.push(f);
@@ -165,8 +159,7 @@ export class NotificationsService {
   async event(em: EntityManager, n: EventNotification): Promise<string> {
     const id = randomUUID();
     for (const f of this.fanOuts) await f.enqueue(em, n, id);
-    this.markDeviceOnly(id);
-    return id;
+    return DEVICES_ONLY + id;
   }
 
   async notify(em: EntityManager, n: EventNotice): Promise<string[]> {
@@ -192,8 +185,7 @@ export class NotificationsService {
       if (this.fanOuts.length) {
         const e: EventNotification = { customerId: n.customerId, event: n.event, title: n.title, body: n.body, url: n.link ?? undefined };
         for (const f of this.fanOuts) await f.enqueue(em, e, centreId);
-        this.markDeviceOnly(centreId);
-        ids.push(centreId);
+        ids.push(DEVICES_ONLY + centreId);
       }
     }
     if (n.sms && enabled.sms) ids.push(await this.enqueue(em, { channel: 'sms', to: n.sms, body: n.smsBody ?? n.body, customerId: n.customerId, event: n.event }, { fanOut: false }));
@@ -333,10 +325,11 @@ export class NotificationsService {
    */
   async deliver(ids: string[]): Promise<void> {
     for (const id of ids) {
-      if (id && !this.deviceOnly.delete(id)) await this.deliverOne(id);
+      if (id && !id.startsWith(DEVICES_ONLY)) await this.deliverOne(id);
     }
+    const sources = ids.map((id) => (id.startsWith(DEVICES_ONLY) ? id.slice(DEVICES_ONLY.length) : id));
     // Another channel failing (a push service down) never fails the caller: its rows stay pending for the job.
-    for (const f of this.fanOuts) await f.deliver(ids).catch(() => undefined);
+    for (const f of this.fanOuts) await f.deliver(sources).catch(() => undefined);
   }
 
   private async deliverOne(id: string): Promise<void> {
