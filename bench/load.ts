@@ -168,23 +168,20 @@ async function main() {
   const mixShare = rounds[0]!.steps.reduce<Record<Group, number>>((acc, s) => ({ ...acc, [s.group]: acc[s.group] + 1 }), { read: 0, action: 0, 'sign-in': 0 });
 
   // Baselines first (same machine, same connections).
-  const hello = await startBaseline('hello', db.url, customers[0]!.accountId);
-  await cannon({ url: hello.base, duration: 3 });
-  const helloR = (await measured(() => cannon({ url: hello.base, duration: BASELINE_DURATION }))).result;
-  await hello.stop();
-  const pg = await startBaseline('pg', db.url, customers[0]!.accountId);
-  await cannon({ url: `${pg.base}/account`, duration: 3 });
-  const pgRun = await measured(() => cannon({ url: `${pg.base}/account`, duration: BASELINE_DURATION }));
+  /** A baseline in `workers` processes: 3 s of warm-up, then the measured run. */
+  const baseline = async (mode: 'hello' | 'pg', workers = 1) => {
+    const b = await startBaseline(mode, db.url, customers[0]!.accountId, workers);
+    const url = mode === 'pg' ? `${b.base}/account` : b.base;
+    await cannon({ url, duration: 3 });
+    const run = await measured(() => cannon({ url, duration: BASELINE_DURATION }));
+    await b.stop();
+    return run;
+  };
+  const helloR = (await baseline('hello')).result;
+  const pgRun = await baseline('pg');
   const pgR = pgRun.result;
-  await pg.stop();
   // With several API processes, the raw-pg baseline in as many too: the like-for-like figure beside the issue's.
-  let pgN: autocannon.Result | null = null;
-  if (WORKERS > 1) {
-    const pgw = await startBaseline('pg', db.url, customers[0]!.accountId, WORKERS);
-    await cannon({ url: `${pgw.base}/account`, duration: 3 });
-    pgN = await cannon({ url: `${pgw.base}/account`, duration: BASELINE_DURATION });
-    await pgw.stop();
-  }
+  const pgN = WORKERS > 1 ? (await baseline('pg', WORKERS)).result : null;
   const hashes = await hashRate(Math.min(BASELINE_DURATION, 10));
 
   // Warm-up, then the mix.
