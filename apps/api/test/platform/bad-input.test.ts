@@ -170,13 +170,31 @@ describe('security headers', () => {
   });
   afterAll(() => t.close());
 
-  it('when any API answer goes out, then it carries helmet headers, no-store and a request id, and no x-powered-by', async () => {
-    const res = await t.http.get('/api/v1/health').expect(200);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  it('when any API answer goes out, then it carries the REST security headers, no-store and a request id, and no x-powered-by', async () => {
+    for (const res of [await t.http.get('/api/v1/health').expect(200), await t.http.get('/api/v1/no-such-thing').expect(404)]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // Nothing may load in or frame an API answer, even one opened by its address in a browser.
+      expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      // The headers that only mean something on a page are left off data.
+      for (const h of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-xss-protection']) expect(res.headers[h]).toBeUndefined();
+    }
+  });
+
+  it('when a page goes out (the API docs), then it carries the page policy and the document headers', async () => {
+    const res = await t.http.get('/api/docs/').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
-    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('when another origin asks, then CORS does not allow it; the SPA origin is allowed with credentials', async () => {
@@ -196,7 +214,8 @@ describe('content security policy', () => {
   afterAll(() => t.close());
 
   it('when the product is opened over plain http from another host, then the policy does not force https', async () => {
-    const res = await t.http.get('/api/v1/health').expect(200);
+    const res = await t.http.get('/api/docs/').expect(200);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
   });
 });
