@@ -23,6 +23,7 @@ import { AppAndHelp1765600000000 } from './1765600000000-app-and-help';
 import { LoanServices1765700000000 } from './1765700000000-loan-services';
 import { ChangeFeed1765750000000 } from './1765750000000-change-feed';
 import { OperatorPoints1765550000002 } from './1765550000002-operator-points';
+import { LedgerSummaryIndex1765800000000 } from './1765800000000-ledger-summary-index';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -48,4 +49,5 @@ export const migrations = [
   OperatorPoints1765550000002,
   LoanServices1765700000000,
   ChangeFeed1765750000000,
+  LedgerSummaryIndex1765800000000,
 ];
