@@ -7,7 +7,8 @@
  *
  *   npx -y pnpm@10.34.8 -r build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx -y pnpm@10.34.8 --filter @cabinet/bench routes
  *
- * Each row also prints the CPU per request of the serving process and of PostgreSQL (from /proc).
+ * Each row also prints the CPU per request of the serving process and of PostgreSQL (from /proc). The last row asks
+ * for the chosen reads in turn on each connection, as `bench load` does.
  *
  * Knobs: CONNECTIONS (50), DURATION (8 s per row), CUSTOMERS (50), HISTORY (500 entries each), ONLY (a regular
  * expression: run only the reads whose name matches, e.g. `ONLY='^GET /accounts$'` with API_NODE_ARGS=--cpu-prof).
@@ -31,20 +32,27 @@ async function main() {
   const api = await startApi(db.url, { workers: 1 });
   const tokens = await Promise.all(customers.map((c) => signIn(api.base, c.phone)));
 
-  /** One row: autocannon on `url`, and the CPU the serving process (`pid`) and PostgreSQL spent per request. */
-  const run = async (name: string, url: (i: number) => string, token?: (i: number) => string, pid = api.child.pid!) => {
+  /**
+   * One row: autocannon on `url`, and the CPU the serving process (`pid`) and PostgreSQL spent per request. With
+   * several URLs a connection asks for each in turn.
+   */
+  const run = async (name: string, url: (i: number) => string | string[], token?: (i: number) => string, pid = api.child.pid!) => {
     let next = 0;
     const cpu0 = cpuSeconds([pid]);
     const pg0 = postmaster ? cpuSeconds([postmaster]) : NaN;
     const r = await autocannon({
-      url: url(0),
+      url: [url(0)].flat()[0]!,
       connections: CONNECTIONS,
       duration: DURATION,
       // Each connection is one customer asking for its own account.
       setupClient: (client) => {
         const i = next++ % customers.length;
-        const u = new URL(url(i));
-        client.setRequests([{ method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } }]);
+        client.setRequests(
+          [url(i)].flat().map((each) => {
+            const u = new URL(each);
+            return { method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } };
+          }),
+        );
       },
     } as autocannon.Options);
     const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, r.requests.total);
@@ -69,7 +77,10 @@ async function main() {
     ['GET /accounts/:id/transactions/summary', (i) => `${acc(i)}/transactions/summary`],
   ];
   const only = env.ONLY ? new RegExp(env.ONLY) : null;
-  for (const [name, url] of reads.filter(([name]) => !only || only.test(name))) rows.push(await run(name, url, (i) => tokens[i]!));
+  const chosen = reads.filter(([name]) => !only || only.test(name));
+  for (const [name, url] of chosen) rows.push(await run(name, url, (i) => tokens[i]!));
+  // The same reads in turn on each connection, as `bench load` sends its reads alone.
+  const inTurn = chosen.length > 1 ? await run(`the ${chosen.length} above in turn (as bench load)`, (i) => chosen.map(([, url]) => url(i)), (i) => tokens[i]!) : null;
   await api.kill('SIGTERM');
   await ds.destroy();
   await db.drop();
@@ -80,13 +91,14 @@ async function main() {
   // backends). On two shared cores these say where a route's cost is better than req/s does, which the neighbours'
   // load moves.
   console.log(`${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'÷ raw pg'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× p99'.padStart(6)} ${'bad'.padStart(5)} ${'node µs'.padStart(8)} ${'pg µs'.padStart(6)}`);
-  for (const r of rows) {
+  const printed = [...rows, ...(inTurn ? [inTurn] : [])];
+  for (const r of printed) {
     console.log(`${r.name.padEnd(44)} ${Math.round(r.rate).toLocaleString('en').padStart(8)} ${(r.rate / base.rate).toFixed(2).padStart(9)} ${String(r.p99).padStart(7)} ${(r.p99 / base.p99).toFixed(1).padStart(6)} ${String(r.bad).padStart(5)} ${Math.round(r.nodeUs).toString().padStart(8)} ${Math.round(r.pgUs).toString().padStart(6)}`);
   }
   const authed = rows.slice(2);
   const harmonic = authed.length / authed.reduce((s, r) => s + 1 / r.rate, 0);
   console.log(`\nthe seven reads in equal shares: ${Math.round(harmonic).toLocaleString('en')} req/s = ${(harmonic / base.rate).toFixed(2)} of raw pg (target ≥ 0.5)`);
-  process.exit(rows.some((r) => r.bad > 0) ? 1 : 0);
+  process.exit(printed.some((r) => r.bad > 0) ? 1 : 0);
 }
 
 main().catch((err) => {
