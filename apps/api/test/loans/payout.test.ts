@@ -41,6 +41,8 @@ describe('POST /api/v1/loans/:id/disburse — the payout to a card in the custom
     const [sbx] = await t.query<{ status: string }>('SELECT status FROM sandbox_acquirer_payouts WHERE id = $1', [payout.provider_payout_id]);
     expect(sbx.status).toBe('succeeded');
     expect((await t.lastMessage(b.customer.phone))?.body).toMatch(/выдан: 10\s000,00\s₽ на карту •••• 1111\. Вернуть 12\s400,00\s₽ до 22\.12\.2026/);
+    // Sent with the payout, not with the next run of the delivery job.
+    expect(await t.query(`SELECT status FROM notification_outbox WHERE recipient = $1 AND channel = 'sms' ORDER BY created_at DESC LIMIT 1`, [b.customer.phone])).toEqual([{ status: 'sent' }]);
     // The acquirer's signed callback about the payout arrives later and changes nothing.
     expect(await t.deliverCallbacks()).toBeGreaterThan(0);
     expect((await ledgerOf(t, loan.id)).loan).toMatchObject({ principal: 10_000_00, status: 'active' });

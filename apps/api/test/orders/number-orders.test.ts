@@ -46,6 +46,10 @@ describe('POST /orders/number — a beautiful number at 50 % of the operator’s
     expect(res.body).toMatchObject({ kind: 'number', status: 'new', price: { amount: 500000, currency: 'RUB' }, line: { id: b.lineId }, beautifulNumber: { id: silver.id, msisdn: silver.msisdn } });
     expect(await t.query('SELECT balance FROM accounts WHERE id = $1', [b.accountId])).toEqual([{ balance: String(2_000_000 - 500_000) }]);
     expect((await t.lastMessage(b.phone))!.body).toContain('списано 5');
+    // The SMS went at once, with the request (the notification centre got its entry too), not with the next
+    // run of the delivery job.
+    expect(await t.query(`SELECT status FROM notification_outbox WHERE recipient = $1 AND channel = 'sms' ORDER BY created_at DESC LIMIT 1`, [b.phone])).toEqual([{ status: 'sent' }]);
+    expect(await t.query(`SELECT count(*)::int AS n FROM customer_notifications WHERE customer_id = $1 AND event_type = 'order.status'`, [b.id])).toEqual([{ n: 1 }]);
 
     const mine = await t.http.get('/api/v1/orders').set(t.bearer(b.token)).expect(200);
     expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([res.body.id]);

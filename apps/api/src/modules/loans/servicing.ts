@@ -113,7 +113,7 @@ export class LoanServicingService {
       const why = PAYOUT_FAILURE_TEXT[payout.failure_reason ?? 'general_decline'];
       await em.query('UPDATE loans SET card_id = NULL, payout_id = NULL WHERE id = $1', [l.id]);
       await this.setStatus(em, l, 'approved', now, `Выплата на карту •••• ${payout.card_last4} не прошла: ${why}. Выберите другую карту.`);
-      return [await this.sms(em, l, `Заём ${number}: перевод на карту •••• ${payout.card_last4} не прошёл (${why}). Выберите другую карту в личном кабинете.`)];
+      return this.sms(em, l, `Заём ${number}: перевод на карту •••• ${payout.card_last4} не прошёл (${why}). Выберите другую карту в личном кабинете.`);
     }
     const p = await productById(em, l.product_id);
     const loanDate = moscowDay(now);
@@ -135,14 +135,12 @@ export class LoanServicingService {
     }
     await this.setStatus(em, l, 'active', now, `Деньги зачислены на карту •••• ${payout.card_last4}`);
     const first = o.rows[0];
-    return [
-      await this.sms(
-        em,
-        l,
-        `Заём ${number} выдан: ${formatRub(BigInt(l.amount))} на карту •••• ${payout.card_last4}. ` +
-          (o.rows.length > 1 ? `Первый платёж ${formatRub(first.total)} до ${ruDate(first.dueOn)}.` : `Вернуть ${formatRub(first.total)} до ${ruDate(first.dueOn)}.`),
-      ),
-    ];
+    return this.sms(
+      em,
+      l,
+      `Заём ${number} выдан: ${formatRub(BigInt(l.amount))} на карту •••• ${payout.card_last4}. ` +
+        (o.rows.length > 1 ? `Первый платёж ${formatRub(first.total)} до ${ruDate(first.dueOn)}.` : `Вернуть ${formatRub(first.total)} до ${ruDate(first.dueOn)}.`),
+    );
   }
 
   // --- the loan's ledger -------------------------------------------------------------------------------
@@ -356,7 +354,7 @@ export class LoanServicingService {
     const amount = BigInt(p.amount);
     const number = loanNumber(l.number);
     if (!SERVICED_STATUSES.includes(l.status)) {
-      return { messages: [await this.sms(em, l, `Платёж ${formatRub(amount)} по займу ${number} возвращён на карту: заём уже закрыт.`)], refund: amount };
+      return { messages: await this.sms(em, l, `Платёж ${formatRub(amount)} по займу ${number} возвращён на карту: заём уже закрыт.`), refund: amount };
     }
     const today = this.today;
     let schedule = await scheduleOf(em, l.id);
@@ -377,12 +375,12 @@ export class LoanServicingService {
       await em.query(`UPDATE loan_schedule SET status = 'paid' WHERE loan_id = $1`, [l.id]);
       await em.query('UPDATE loans SET closed_at = $2 WHERE id = $1', [l.id, this.clock.now()]);
       await this.setStatus(em, l, 'repaid', this.clock.now(), `Заём погашен полностью: всего выплачено ${formatRub(BigInt(l.paid))}`);
-      messages.push(await this.sms(em, l, `Заём ${number} погашен полностью. Спасибо!${a.rest > 0n ? ` Лишние ${formatRub(a.rest)} вернутся на карту.` : ''}`));
+      messages.push(...(await this.sms(em, l, `Заём ${number} погашен полностью. Спасибо!${a.rest > 0n ? ` Лишние ${formatRub(a.rest)} вернутся на карту.` : ''}`)));
     } else {
       schedule = await this.replan(em, l, schedule, after, today);
       messages.push(...(await this.refresh(em, l, schedule, after, today)));
       const owed = after.principal + after.interest + after.penalty;
-      messages.push(await this.sms(em, l, `Платёж ${formatRub(applied)} по займу ${number} зачислен. Осталось: ${formatRub(owed)}.`));
+      messages.push(...(await this.sms(em, l, `Платёж ${formatRub(applied)} по займу ${number} зачислен. Осталось: ${formatRub(owed)}.`)));
     }
     return { messages, refund: a.rest };
   }
@@ -400,7 +398,7 @@ export class LoanServicingService {
     const number = loanNumber(l.number);
     if (!SERVICED_STATUSES.includes(l.status) || l.extensions >= (product.extension_max_count ?? 0)) {
       await em.query(`UPDATE loan_extensions SET status = 'failed' WHERE id = $1`, [x.id]);
-      return { messages: [await this.sms(em, l, `Продление займа ${number} не выполнено; ${formatRub(amount)} вернутся на карту.`)], refund: amount };
+      return { messages: await this.sms(em, l, `Продление займа ${number} не выполнено; ${formatRub(amount)} вернутся на карту.`), refund: amount };
     }
     const today = this.today;
     let schedule = await scheduleOf(em, l.id);
@@ -435,7 +433,7 @@ export class LoanServicingService {
     schedule = await this.replan(em, l, schedule, after, today);
     const messages = await this.refresh(em, l, schedule, after, today);
     await this.setStatus(em, l, 'active', this.clock.now(), `Срок продлён до ${ruDate(newDue)} (оплачено ${formatRub(applied)}, из них плата за продление ${formatRub(fee)})`);
-    messages.push(await this.sms(em, l, `Заём ${number} продлён до ${ruDate(newDue)}. К возврату ${formatRub(BigInt(schedule[schedule.length - 1].total))}.`));
+    messages.push(...(await this.sms(em, l, `Заём ${number} продлён до ${ruDate(newDue)}. К возврату ${formatRub(BigInt(schedule[schedule.length - 1].total))}.`)));
     return { messages, refund: left };
   }
 
@@ -471,11 +469,10 @@ export class LoanServicingService {
 
   // --- inside ---------------------------------------------------------------------------------------------
 
-  private async sms(em: EntityManager, l: LoanRow, body: string): Promise<string> {
+  /** The status SMS and the notification centre's entry; every id goes to `deliver` (none for a muted channel). */
+  private async sms(em: EntityManager, l: LoanRow, body: string): Promise<Messages> {
     const [c] = await em.query('SELECT phone FROM customers WHERE id = $1', [l.customer_id]);
-    // '' when the customer muted these SMS (deliver skips it); the centre gets the entry either way.
-    const ids = await this.deps.notifications.notify(em, { event: 'loan.status', customerId: l.customer_id, title: 'Заём', body, link: `/loans/${l.id}`, sms: c?.phone ?? l.phone });
-    return ids[0] ?? '';
+    return this.deps.notifications.notify(em, { event: 'loan.status', customerId: l.customer_id, title: 'Заём', body, link: `/loans/${l.id}`, sms: c?.phone ?? l.phone });
   }
 
   /** SMS, and an e-mail too when the customer gave an address. */

@@ -205,7 +205,7 @@ export class OrdersService {
       await this.addEvent(em, { orderId: id, customerId, status: 'new', reason: null, actorId: null, at: now });
       await this.deps.audit.record(em, { action: 'order_placed', customerId, details: { orderId: id, number, kind: cols.kind, accountId: cols.account_id, price: Number(cols.price) } });
       const r = await this.row(em, id);
-      msgIds.push(await this.sms(em, r, text));
+      msgIds.push(...(await this.sms(em, r, text)));
       return this.toView(r, await this.events(em, [id]));
     });
     await this.deps.notifications.deliver(msgIds);
@@ -238,7 +238,7 @@ export class OrdersService {
       await this.end(em, r, 'canceled', null, null);
       await this.deps.audit.record(em, { action: 'order_canceled', customerId, details: { orderId: id, number: r.number, before: { status: r.status }, after: { status: 'canceled' } } });
       const updated = await this.row(em, id);
-      msgIds.push(await this.sms(em, updated, `Заказ ${r.number} отменён${BigInt(r.price) > 0n ? `; ${formatRub(BigInt(r.price))} вернулись на счёт` : ''}.`));
+      msgIds.push(...(await this.sms(em, updated, `Заказ ${r.number} отменён${BigInt(r.price) > 0n ? `; ${formatRub(BigInt(r.price))} вернулись на счёт` : ''}.`)));
       return this.toView(updated, await this.events(em, [id]));
     });
     await this.deps.notifications.deliver(msgIds);
@@ -306,7 +306,7 @@ export class OrdersService {
       });
       const updated = await this.row(em, id);
       const refund = input.status === 'rejected' && BigInt(r.price) > 0n ? ` ${formatRub(BigInt(r.price))} вернулись на счёт.` : '';
-      msgIds.push(await this.sms(em, updated, `Заказ ${r.number} ${STATUS_TEXT[input.status]}${reason ? `: ${reason}` : '.'}${refund}`));
+      msgIds.push(...(await this.sms(em, updated, `Заказ ${r.number} ${STATUS_TEXT[input.status]}${reason ? `: ${reason}` : '.'}${refund}`)));
       return this.toStaffView(updated, await this.events(em, [id]));
     });
     await this.deps.notifications.deliver(msgIds);
@@ -357,7 +357,7 @@ export class OrdersService {
         details: { orderId: id, number: r.number, kind: r.kind, lineId, before: { status: r.status, msisdn: r.line_msisdn }, after: { status: 'done' } },
       });
       const updated = await this.row(em, id);
-      msgIds.push(await this.sms(em, updated, text));
+      msgIds.push(...(await this.sms(em, updated, text)));
       return this.toStaffView(updated, await this.events(em, [id]));
     });
     await this.deps.notifications.deliver(msgIds);
@@ -435,10 +435,9 @@ export class OrdersService {
     return out;
   }
 
-  private async sms(em: EntityManager, r: OrderRow, body: string): Promise<string> {
-    // '' when the customer muted order SMS (deliver skips it); the centre gets the entry either way.
-    const ids = await this.deps.notifications.notify(em, { event: 'order.status', customerId: r.customer_id, title: `Заказ ${r.number}`, body, link: `/orders/${r.id}`, sms: r.customer_phone });
-    return ids[0] ?? '';
+  /** The status SMS and the notification centre's entry; every id goes to `deliver` (none for a muted channel). */
+  private async sms(em: EntityManager, r: OrderRow, body: string): Promise<string[]> {
+    return this.deps.notifications.notify(em, { event: 'order.status', customerId: r.customer_id, title: `Заказ ${r.number}`, body, link: `/orders/${r.id}`, sms: r.customer_phone });
   }
 
   private base(r: OrderRow): Omit<OrderView, 'history'> {
