@@ -148,10 +148,24 @@ export function registerRoutes(router: Router, routes: RouteSpec[], authenticate
       if (out.replayed) res.setHeader('Idempotent-Replayed', 'true');
       if (out.body === undefined) res.status(out.status).end();
       else if (out.status >= 400) res.status(out.status).type('application/problem+json').send(JSON.stringify(out.body));
-      else res.status(out.status).json(out.body);
+      else sendJson(res, out.status, out.body);
     };
     group[spec.method](spec.path, ...(spec.middleware ?? []), handler);
   }
+}
+
+/**
+ * A JSON answer, written as Express's `res.json` would write it here (no ETag, no JSON settings), without what
+ * `res.json` and `res.send` do around it on every call: looking the content type up and parsing it back to add the
+ * charset, turning the text into a Buffer to count it, and asking whether a request without validators is fresh.
+ * Node sends the text as it is, and leaves the body off a HEAD answer by itself.
+ */
+function sendJson(res: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /** `Deprecation: @<unix seconds>` (RFC 9745), `Sunset: <HTTP-date>` (RFC 8594), `Link` to the successor. */
