@@ -132,7 +132,20 @@ describe('dispatch by first path segment', () => {
   const spec = (method: 'get' | 'post', path: string, answer: string) => route({ method, path, summary: answer, tags: ['T'], auth: 'public', handler: () => ({ answer }) });
   const app = express();
   const router = express.Router();
-  registerRoutes(router, [spec('get', '/things/:id', 'thing'), spec('get', '/things/:id/parts', 'parts'), spec('get', '/me', 'me'), spec('post', '/things/:id', 'posted'), spec('get', '/zeta/last', 'last')], async () => null);
+  registerRoutes(
+    router,
+    [
+      spec('get', '/things/first', 'first literal'),
+      spec('get', '/things/:id', 'thing'),
+      spec('get', '/things/:id/parts', 'parts'),
+      spec('get', '/me', 'me'),
+      spec('post', '/things/:id', 'posted'),
+      spec('get', '/zeta/last', 'last'),
+      // After `/things/:id`, as in a flat router it never answers: the table's order holds within a group.
+      spec('get', '/things/later', 'later literal'),
+    ],
+    async () => null,
+  );
   router.get('/openapi.json', (_req, res) => {
     res.json({ answer: 'after the table' });
   });
@@ -147,6 +160,16 @@ describe('dispatch by first path segment', () => {
     expect((await request(app).post('/api/v1/things/7').expect(200)).body.answer).toBe('posted');
     expect((await request(app).get('/api/v1/me').expect(200)).body.answer).toBe('me');
     expect((await request(app).get('/api/v1/zeta/last').expect(200)).body.answer).toBe('last');
+    expect((await request(app).get('/api/v1/things/first').expect(200)).body.answer).toBe('first literal');
+    expect((await request(app).get('/api/v1/things/later').expect(200)).body.answer).toBe('thing');
+    const head = await request(app).head('/api/v1/things/7/parts').expect(200);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify({ answer: 'parts' }))));
+  });
+
+  it('when a path has more or fewer segments than every route of its group, then it goes on to what follows the table', async () => {
+    for (const p of ['/api/v1/things', '/api/v1/things/', '/api/v1/things/7/parts/9', '/api/v1/things//parts', '/api/v1/things/7//', '/api/v1/me/x']) {
+      expect({ p, answer: (await request(app).get(p).expect(404)).body.answer }).toEqual({ p, answer: 'not found' });
+    }
   });
 
   it('when no group or no route of the group matches, then the request goes on to what follows the table', async () => {
