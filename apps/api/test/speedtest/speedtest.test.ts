@@ -1,5 +1,10 @@
+import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { SpeedTestLimits } from '@cabinet/shared-types';
+import { SpeedTestService } from '../../src/modules/speedtest/service';
 import { createTestContext, type TestContext } from '../support';
 
 /** Collects a binary answer as a Buffer (supertest parses only text and JSON by itself). */
@@ -33,6 +38,38 @@ describe('the speed test', () => {
     expect((await t.http.get('/api/v1/speedtest/download').query({ bytes: SpeedTestLimits.maxDownloadBytes + 1 }).set(auth).expect(400)).body.errors[0].field).toBe('bytes');
     await t.http.get('/api/v1/speedtest/download').query({ bytes: 10 }).expect(401);
     await t.http.get('/api/v1/speedtest/ping').set(auth).expect(204);
+  });
+
+  it('when a slow client downloads, then every wait for the socket to drain takes its listeners away again', async () => {
+    const service = new SpeedTestService(t.ds, t.clock);
+    let counts: { before: number[]; after: number[] } | undefined;
+    const app = express();
+    app.get('/', (_req, res) => {
+      const listeners = () => [res.listenerCount('close'), res.listenerCount('drain')];
+      const before = listeners();
+      void service.download(res, 8_000_000).then(() => (counts = { before, after: listeners() }));
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      let received = 0;
+      await new Promise<void>((resolve, reject) => {
+        http.get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, (res) => {
+          // A slow reader: the server's writes fill the socket and wait for it to drain, many times over.
+          res.on('data', (c: Buffer) => {
+            received += c.length;
+            res.pause();
+            setTimeout(() => res.resume(), 1);
+          });
+          res.on('end', resolve);
+        }).on('error', reject);
+      });
+      expect(received).toBe(8_000_000);
+      expect(counts).toBeDefined();
+      expect(counts!.after).toEqual(counts!.before);
+    } finally {
+      server.close();
+    }
   });
 
   it('when a customer uploads test data, then the server tells how many bytes it got and how long it took, and notes it', async () => {

@@ -38,6 +38,19 @@ export const kbps = (bytes: number, ms: number) => Math.min(2_147_483_647, Math.
  * The speed test: generated data down, the browser's data up, and the results kept in the customer's
  * history (support reads them when someone says "the internet is slow").
  */
+/** Until the socket takes more, or the client has gone; the listener that did not fire goes too. */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 export class SpeedTestService {
   constructor(
     private readonly ds: DataSource,
@@ -55,10 +68,7 @@ export class SpeedTestService {
     while (left > 0 && !res.destroyed) {
       const chunk = left >= BLOCK.length ? BLOCK : BLOCK.subarray(0, left);
       left -= chunk.length;
-      if (!res.write(chunk)) await new Promise<void>((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
-      });
+      if (!res.write(chunk)) await drainedOrClosed(res);
     }
     res.end();
   }
