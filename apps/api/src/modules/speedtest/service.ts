@@ -34,10 +34,6 @@ const toView = (r: ResultRow): SpeedTestResultView => ({
 /** kbit/s of `bytes` in `ms` (at least 1 ms, so a tiny body on loopback is not infinite). */
 export const kbps = (bytes: number, ms: number) => Math.min(2_147_483_647, Math.round((bytes * 8) / Math.max(ms, 1)));
 
-/**
- * The speed test: generated data down, the browser's data up, and the results kept in the customer's
- * history (support reads them when someone says "the internet is slow").
- */
 /** Until the socket takes more, or the client has gone; the listener that did not fire goes too. */
 function drainedOrClosed(res: Response): Promise<void> {
   return new Promise((resolve) => {
@@ -51,6 +47,10 @@ function drainedOrClosed(res: Response): Promise<void> {
   });
 }
 
+/**
+ * The speed test: generated data down, the browser's data up, and the results kept in the customer's
+ * history (support reads them when someone says "the internet is slow").
+ */
 export class SpeedTestService {
   constructor(
     private readonly ds: DataSource,
