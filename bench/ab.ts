@@ -19,26 +19,12 @@ import { openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { JWT_SECRET, SANDBOX_SECRET, apiMain, cpuSeconds, freePort, freshDatabase, postmasterOf, seedCustomers, signIn, waitHealthy } from './support';
+import { JWT_SECRET, SANDBOX_SECRET, apiMain, freePort, freshDatabase, measured, median, postmasterOf, seedCustomers, signIn, waitHealthy, type Measured } from './support';
 
 const env = process.env;
 const ROUNDS = Number(env.ROUNDS ?? 8);
 const DURATION = Number(env.ROUND_DURATION ?? 5);
 const ONLY = env.ONLY ? new RegExp(env.ONLY) : null;
-
-interface Round {
-  rate: number;
-  p99: number;
-  bad: number;
-  clientUs: number;
-  serverUs: number;
-  pgUs: number;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 async function main() {
   if (!env.A) throw new Error('A=<the baseline build’s apps/api/dist/main.js> is required (see the comment at the top)');
@@ -68,45 +54,37 @@ async function main() {
     const a = `/api/v1/accounts/${customers[i]!.accountId}`;
     return ['/api/v1/me', '/api/v1/accounts', a, `${a}/transactions?limit=20`, `${a}/transactions?limit=20&sort=-amount`, '/api/v1/payments?limit=20', `${a}/transactions/summary`].filter((p) => !ONLY || ONLY.test(p));
   };
-  const round = async (k: number): Promise<Round> => {
+  const round = (k: number): Promise<Measured> => {
     const api = apis[k]!;
     let next = 0;
-    const c0 = process.cpuUsage();
-    const s0 = cpuSeconds([api.child.pid!]);
-    const p0 = postmaster ? cpuSeconds([postmaster]) : NaN;
-    const r = await autocannon({
-      url: api.base,
-      connections: 50,
-      duration: DURATION,
-      setupClient: (client) => {
-        const i = next++ % customers.length;
-        client.setRequests(paths(i).map((p) => ({ method: 'GET', path: p, headers: { authorization: `Bearer ${tokens[i]}` } })));
-      },
-    } as autocannon.Options);
-    const n = Math.max(1, r.requests.total);
-    const c = process.cpuUsage(c0);
-    return {
-      rate: r.requests.average,
-      p99: r.latency.p99,
-      bad: r.non2xx + r.errors + r.timeouts,
-      clientUs: (c.user + c.system) / n,
-      serverUs: ((cpuSeconds([api.child.pid!]) - s0) * 1e6) / n,
-      pgUs: postmaster ? ((cpuSeconds([postmaster]) - p0) * 1e6) / n : NaN,
-    };
+    return measured(
+      () =>
+        autocannon({
+          url: api.base,
+          connections: 50,
+          duration: DURATION,
+          setupClient: (client) => {
+            const i = next++ % customers.length;
+            client.setRequests(paths(i).map((p) => ({ method: 'GET', path: p, headers: { authorization: `Bearer ${tokens[i]}` } })));
+          },
+        } as autocannon.Options),
+      [api.child.pid!],
+      postmaster,
+    );
   };
   await round(0); // warm-up, both
   await round(1);
-  const out: [Round[], Round[]] = [[], []];
-  const fmt = (x: Round) => `${Math.round(x.rate).toLocaleString('en').padStart(6)} req/s p99 ${String(x.p99).padStart(3)} ms (${x.clientUs.toFixed(0)}/${x.serverUs.toFixed(0)}/${x.pgUs.toFixed(0)} µs)`;
+  const out: [Measured[], Measured[]] = [[], []];
+  const fmt = (x: Measured) => `${Math.round(x.result.requests.average).toLocaleString('en').padStart(6)} req/s p99 ${String(x.result.latency.p99).padStart(3)} ms (${x.clientUs.toFixed(0)}/${x.serverUs.toFixed(0)}/${x.pgUs.toFixed(0)} µs)`;
   console.log(`${ROUNDS} rounds of ${DURATION} s, ${paths(0).length} reads in turn, 50 connections; CPU per request: client/API/PostgreSQL`);
   for (let i = 0; i < ROUNDS; i++) {
     for (const k of i % 2 ? [1, 0] : [0, 1]) out[k].push(await round(k));
     const [a, b] = [out[0].at(-1)!, out[1].at(-1)!];
-    console.log(`  ${String(i + 1).padStart(2)}: A ${fmt(a)}   B ${fmt(b)}   B/A ${(b.rate / a.rate).toFixed(3)}`);
+    console.log(`  ${String(i + 1).padStart(2)}: A ${fmt(a)}   B ${fmt(b)}   B/A ${(b.result.requests.average / a.result.requests.average).toFixed(3)}`);
   }
-  const ratio = (f: (r: Round) => number) => median(out[0].map((a, i) => f(out[1][i]!) / f(a)));
-  console.log(`\nmedian B/A: req/s ${ratio((r) => r.rate).toFixed(3)}, API CPU per request ${ratio((r) => r.serverUs).toFixed(3)}, client's ${ratio((r) => r.clientUs).toFixed(3)}, PostgreSQL's ${ratio((r) => r.pgUs).toFixed(3)}`);
-  const bad = [...out[0], ...out[1]].reduce((n, r) => n + r.bad, 0);
+  const ratio = (f: (r: Measured) => number) => median(out[0].map((a, i) => f(out[1][i]!) / f(a)));
+  console.log(`\nmedian B/A: req/s ${ratio((r) => r.result.requests.average).toFixed(3)}, API CPU per request ${ratio((r) => r.serverUs).toFixed(3)}, client's ${ratio((r) => r.clientUs).toFixed(3)}, PostgreSQL's ${ratio((r) => r.pgUs).toFixed(3)}`);
+  const bad = [...out[0], ...out[1]].reduce((n, r) => n + r.result.non2xx + r.result.errors + r.result.timeouts, 0);
   if (bad) console.log(`non-2xx, errors or timeouts: ${bad}`);
   for (const a of apis) a.child.kill('SIGTERM');
   await Promise.all(apis.map((a) => new Promise((r) => (a.child.exitCode !== null ? r(null) : a.child.once('exit', r)))));

@@ -29,7 +29,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { cpuSeconds, freshDatabase, postmasterOf, pct, repoRoot, seedCustomers, signIn, startApi, startBaseline } from './support';
+import { freshDatabase, measured, median, postmasterOf, pct, repoRoot, seedCustomers, signIn, startApi, startBaseline, type Measured } from './support';
 
 const env = process.env;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
@@ -135,35 +135,6 @@ async function runMix(base: string, rounds: { token: string; steps: Step[] }[], 
   });
   return { samples, result };
 }
-
-interface Measured {
-  result: autocannon.Result;
-  /** CPU per request of this process (the client), the serving processes and PostgreSQL, in µs. */
-  clientUs: number;
-  serverUs: number;
-  pgUs: number;
-}
-
-/** A run, and the CPU per request it cost the client, the serving processes (and their children) and PostgreSQL. */
-async function measured(run: () => Promise<autocannon.Result>, serving: number[] = [], postmaster?: number): Promise<Measured> {
-  const cpu0 = process.cpuUsage();
-  const server0 = cpuSeconds(serving);
-  const pg0 = postmaster ? cpuSeconds([postmaster]) : NaN;
-  const result = await run();
-  const cpu = process.cpuUsage(cpu0);
-  const n = Math.max(1, result.requests.total);
-  return {
-    result,
-    clientUs: (cpu.user + cpu.system) / n,
-    serverUs: ((cpuSeconds(serving) - server0) * 1e6) / n,
-    pgUs: postmaster ? ((cpuSeconds([postmaster]) - pg0) * 1e6) / n : NaN,
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ ...opts, connections: opts.connections ?? CONNECTIONS });

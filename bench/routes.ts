@@ -14,7 +14,7 @@
  * expression: run only the reads whose name matches, e.g. `ONLY='^GET /accounts$'` with API_NODE_ARGS=--cpu-prof).
  */
 import autocannon from 'autocannon';
-import { cpuSeconds, freshDatabase, postmasterOf, seedCustomers, signIn, startApi, startBaseline } from './support';
+import { freshDatabase, measured, postmasterOf, seedCustomers, signIn, startApi, startBaseline } from './support';
 
 const env = process.env;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
@@ -38,26 +38,27 @@ async function main() {
    */
   const run = async (name: string, url: (i: number) => string | string[], token?: (i: number) => string, pid = api.child.pid!) => {
     let next = 0;
-    const cpu0 = cpuSeconds([pid]);
-    const pg0 = postmaster ? cpuSeconds([postmaster]) : NaN;
-    const r = await autocannon({
-      url: [url(0)].flat()[0]!,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      // Each connection is one customer asking for its own account.
-      setupClient: (client) => {
-        const i = next++ % customers.length;
-        client.setRequests(
-          [url(i)].flat().map((each) => {
-            const u = new URL(each);
-            return { method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } };
-          }),
-        );
-      },
-    } as autocannon.Options);
-    const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, r.requests.total);
-    const pgUs = postmaster ? perRequest(cpuSeconds([postmaster]) - pg0) : NaN;
-    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, nodeUs: perRequest(cpuSeconds([pid]) - cpu0), pgUs };
+    const { result: r, serverUs, pgUs } = await measured(
+      () =>
+        autocannon({
+          url: [url(0)].flat()[0]!,
+          connections: CONNECTIONS,
+          duration: DURATION,
+          // Each connection is one customer asking for its own account.
+          setupClient: (client) => {
+            const i = next++ % customers.length;
+            client.setRequests(
+              [url(i)].flat().map((each) => {
+                const u = new URL(each);
+                return { method: 'GET', path: u.pathname + u.search, headers: { host: u.host, ...(token ? { authorization: `Bearer ${token(i)}` } : {}) } };
+              }),
+            );
+          },
+        } as autocannon.Options),
+      [pid],
+      postmaster,
+    );
+    return { name, rate: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, nodeUs: serverUs, pgUs };
   };
 
   const pg = await startBaseline('pg', db.url, customers[0]!.accountId);

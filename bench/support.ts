@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createServices } from '../apps/api/src/app';
 import { loadConfig } from '../apps/api/src/config';
@@ -250,3 +251,32 @@ export function cpuSeconds(roots: number[]): number {
 export function postmasterOf(backendPid: number): number | undefined {
   return Number(procStat(backendPid)?.[1]) || undefined;
 }
+
+export interface Measured {
+  result: autocannon.Result;
+  /** CPU per request of this process (the client), the serving processes and PostgreSQL, in µs. */
+  clientUs: number;
+  serverUs: number;
+  pgUs: number;
+}
+
+/** A run, and the CPU per request it cost the client, the serving processes (and their children) and PostgreSQL. */
+export async function measured(run: () => Promise<autocannon.Result>, serving: number[] = [], postmaster?: number): Promise<Measured> {
+  const cpu0 = process.cpuUsage();
+  const server0 = cpuSeconds(serving);
+  const pg0 = postmaster ? cpuSeconds([postmaster]) : NaN;
+  const result = await run();
+  const cpu = process.cpuUsage(cpu0);
+  const n = Math.max(1, result.requests.total);
+  return {
+    result,
+    clientUs: (cpu.user + cpu.system) / n,
+    serverUs: ((cpuSeconds(serving) - server0) * 1e6) / n,
+    pgUs: postmaster ? ((cpuSeconds([postmaster]) - pg0) * 1e6) / n : NaN,
+  };
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
